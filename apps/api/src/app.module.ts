@@ -1,0 +1,40 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
+import { ChatTokenService } from './auth/chat-token.service';
+import { ChatController } from './chat/chat.controller';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { API_CONFIG, type ApiConfig } from './config';
+import { ConversationsController } from './conversations/conversations.controller';
+import { ConversationsService } from './conversations/conversations.service';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { MessagesController } from './messages/messages.controller';
+import { MessagesService } from './messages/messages.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule {
+  static register(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, TemporalModule],
+      controllers: [HealthController, MessagesController, ConversationsController, TasksController, ChatController],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        ChatTokenService,
+        ConversationsService,
+        MessagesService,
+        TasksService,
+        HealthService,
+      ],
+      exports: [API_CONFIG],
+    };
+  }
+}

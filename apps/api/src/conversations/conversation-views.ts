@@ -1,0 +1,54 @@
+import type { ConversationView, MessageView, OutcomeView, TaskView } from '@baton/contracts';
+import type { ConversationEntity, MessageEntity, OutcomeEntity, TaskEntity } from '@baton/db';
+
+export const toMessageView = (message: MessageEntity): MessageView => ({
+  id: message.id,
+  seq: message.seq,
+  role: message.role,
+  author: message.author,
+  text: message.text,
+  createdAt: message.createdAt.toISOString(),
+});
+
+export const toTaskView = (task: TaskEntity): TaskView => ({
+  id: task.id,
+  conversationId: task.conversationId,
+  queue: task.queue,
+  priority: task.priority,
+  status: task.status,
+  reason: task.reason,
+  context: task.context,
+  claimedBy: task.claimedBy,
+  disposition: task.disposition,
+  notes: task.notes,
+  createdAt: task.createdAt.toISOString(),
+  updatedAt: task.updatedAt.toISOString(),
+});
+
+export const toOutcomeView = (outcome: OutcomeEntity): OutcomeView => ({
+  resolution: outcome.resolution,
+  escalated: outcome.escalated,
+  disposition: outcome.disposition,
+  csat: outcome.csat,
+  closedAt: outcome.closedAt.toISOString(),
+});
+
+export const toConversationView = (
+  conversation: ConversationEntity,
+  messages: MessageEntity[],
+  tasks: TaskEntity[],
+  outcome: OutcomeEntity | null,
+): ConversationView => ({
+  id: conversation.id,
+  channel: conversation.channel,
+  conversationKey: conversation.conversationKey,
+  customerId: conversation.customerId,
+  stage: conversation.stage,
+  intent: conversation.intent,
+  createdAt: conversation.createdAt.toISOString(),
+  updatedAt: conversation.updatedAt.toISOString(),
+  messages: messages.map(toMessageView),
+  tasks: tasks.map(toTaskView),
+  decisions: conversation.decisions,
+  outcome: outcome ? toOutcomeView(outcome) : null,
+});

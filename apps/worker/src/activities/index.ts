@@ -1,0 +1,24 @@
+import type { DataSource } from 'typeorm';
+import { keywordTriage } from '@baton/nlu';
+import type { ConversationActivities, EchoActivities } from '@baton/workflows';
+import { createBusinessActivities, type BusinessBackend } from './business.activities';
+import { createReadModelActivities } from './read-model.activities';
+
+export interface ActivityDependencies {
+  db: DataSource;
+  backend: BusinessBackend;
+}
+
+/** Every activity the worker registers, built from its dependencies. */
+export function createActivities({ db, backend }: ActivityDependencies): ConversationActivities & EchoActivities {
+  return {
+    ...createReadModelActivities(db),
+    ...createBusinessActivities(backend),
+    async triage(text: string) {
+      return keywordTriage(text);
+    },
+    async echo(text: string) {
+      return text;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { DataSource } from 'typeorm';
+import type { ConversationRecord, MessageRecord, OutcomeRecord, TaskRecord } from '@baton/workflows';
+
+const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
+
+/**
+ * Writes the read models. Every write is idempotent: rows are keyed by ids the workflow chose,
+ * and updates only apply when they carry a newer event number, so a retried activity or a
+ * replayed workflow never duplicates or rolls back a row.
+ */
+export function createReadModelActivities(db: DataSource) {
+  return {
+    async recordConversation(record: ConversationRecord): Promise<void> {
+      await db.query(
+        `INSERT INTO conversations (id, workflow_id, channel, conversation_key, customer_id, stage, intent, decisions,
+                                    last_event_seq, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, intent = EXCLUDED.intent, decisions = EXCLUDED.decisions,
+           last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
+         WHERE conversations.last_event_seq < EXCLUDED.last_event_seq`,
+        [
+          record.id,
+          record.workflowId,
+          record.channel,
+          record.conversationKey,
+          record.customerId,
+          record.stage,
+          record.intent,
+          JSON.stringify(record.decisions),
+          record.eventSeq,
+          record.createdAt,
+          record.updatedAt,
+        ],
+      );
+    },
+
+    async recordMessage(record: MessageRecord): Promise<void> {
+      await db.query(
+        `INSERT INTO messages (id, conversation_id, seq, role, author, text, channel, conversation_key, idempotency_key,
+                               signals, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT DO NOTHING`,
+        [
+          record.id,
+          record.conversationId,
+          record.seq,
+          record.role,
+          record.author,
+          record.text,
+          record.channel,
+          record.conversationKey,
+          record.idempotencyKey,
+          record.signals === null ? null : JSON.stringify(record.signals),
+          record.createdAt,
+        ],
+      );
+    },
+
+    async recordTask(record: TaskRecord): Promise<void> {
+      await db.query(
+        `INSERT INTO tasks (id, conversation_id, workflow_id, queue, priority, priority_rank, status, reason, context,
+                            claimed_by, disposition, notes, last_event_seq, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, context = EXCLUDED.context,
+           claimed_by = EXCLUDED.claimed_by, disposition = EXCLUDED.disposition, notes = EXCLUDED.notes,
+           priority = EXCLUDED.priority, priority_rank = EXCLUDED.priority_rank, queue = EXCLUDED.queue,
+           last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
+         WHERE tasks.last_event_seq < EXCLUDED.last_event_seq`,
+        [
+          record.id,
+          record.conversationId,
+          record.workflowId,
+          record.queue,
+          record.priority,
+          PRIORITY_RANK[record.priority],
+          record.status,
+          record.reason,
+          JSON.stringify(record.context),
+          record.claimedBy,
+          record.disposition,
+          record.notes,
+          record.eventSeq,
+          record.createdAt,
+          record.updatedAt,
+        ],
+      );
+    },
+
+    async recordOutcome(record: OutcomeRecord): Promise<void> {
+      await db.query(
+        `INSERT INTO outcomes (conversation_id, resolution, escalated, disposition, csat, closed_at)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (conversation_id) DO UPDATE SET resolution = EXCLUDED.resolution, escalated = EXCLUDED.escalated,
+           disposition = EXCLUDED.disposition, csat = EXCLUDED.csat, closed_at = EXCLUDED.closed_at`,
+        [record.conversationId, record.resolution, record.escalated, record.disposition, record.csat, record.closedAt],
+      );
+    },
+  };
+}

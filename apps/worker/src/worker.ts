@@ -1,0 +1,41 @@
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE } from '@baton/workflows';
+import { createDataSource } from '@baton/db';
+import { createActivities } from './activities';
+import { bundleWorkflows } from './bundle';
+import type { WorkerConfig } from './config';
+
+export interface RunningWorkers {
+  run(): Promise<void>;
+  shutdown(): void;
+}
+
+/** Connects to Temporal and PostgreSQL and creates the conversation and echo workers. */
+export async function createWorkers(config: WorkerConfig): Promise<RunningWorkers> {
+  const db = createDataSource({ url: config.DATABASE_URL, poolSize: 8, applicationName: 'baton-worker' });
+  await db.initialize();
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const workflowBundle = config.WORKFLOW_BUNDLE ? { codePath: config.WORKFLOW_BUNDLE } : await bundleWorkflows();
+  const activities = createActivities({
+    db,
+    backend: { baseUrl: config.DEMO_STORE_URL, apiKey: config.DEMO_STORE_API_KEY },
+  });
+  const workers = await Promise.all(
+    [CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE].map((taskQueue) =>
+      Worker.create({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle, activities }),
+    ),
+  );
+  return {
+    async run() {
+      try {
+        await Promise.all(workers.map((worker) => worker.run()));
+      } finally {
+        await connection.close();
+        await db.destroy();
+      }
+    },
+    shutdown() {
+      for (const worker of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/** Machine-readable codes returned in every API error body. */
+export const ErrorCode = {
+  MissingField: 'MISSING_FIELD',
+  InvalidField: 'INVALID_FIELD',
+  UnknownField: 'UNKNOWN_FIELD',
+  UnknownChannel: 'UNKNOWN_CHANNEL',
+  MessageEmpty: 'MESSAGE_EMPTY',
+  MessageTooLong: 'MESSAGE_TOO_LONG',
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  MalformedBody: 'MALFORMED_BODY',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  ConversationNotFound: 'CONVERSATION_NOT_FOUND',
+  ConversationClosed: 'CONVERSATION_CLOSED',
+  TaskNotFound: 'TASK_NOT_FOUND',
+  TaskAlreadyClaimed: 'TASK_ALREADY_CLAIMED',
+  TaskNotClaimable: 'TASK_NOT_CLAIMABLE',
+  TaskNotClaimedByAgent: 'TASK_NOT_CLAIMED_BY_AGENT',
+  TaskClosed: 'TASK_CLOSED',
+  Busy: 'BUSY_RETRY',
+  Unavailable: 'SERVICE_UNAVAILABLE',
+  Internal: 'INTERNAL_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ApiErrorDetail {
+  code: ErrorCode;
+  field?: string;
+  message: string;
+}
+
+/** The body of every 4xx/5xx answer. `code` and `message` repeat the first detail. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: ApiErrorDetail[];
+    /** Seconds after which a retry may succeed (BUSY_RETRY, SERVICE_UNAVAILABLE). */
+    retryAfter?: number;
+  };
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { externalId, messageText } from './text';
+
+export const TASK_STATUSES = ['open', 'claimed', 'resolved', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+
+export const DISPOSITIONS = ['resolved', 'not_resolved', 'follow_up', 'duplicate', 'spam'] as const;
+export type Disposition = (typeof DISPOSITIONS)[number];
+
+export const listTasksQuerySchema = z.strictObject({
+  status: z.enum(TASK_STATUSES).default('open'),
+  queue: externalId.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ListTasksQuery = z.infer<typeof listTasksQuerySchema>;
+
+export const claimTaskSchema = z.strictObject({ agentId: externalId });
+export type ClaimTask = z.infer<typeof claimTaskSchema>;
+
+export const agentReplySchema = z.strictObject({
+  agentId: externalId,
+  text: messageText,
+  idempotencyKey: externalId.optional(),
+});
+export type AgentReply = z.infer<typeof agentReplySchema>;
+
+export const resolveTaskSchema = z.strictObject({
+  agentId: externalId,
+  disposition: z.enum(DISPOSITIONS),
+  notes: z.string().max(4000, 'notes must be at most 4000 characters').optional(),
+});
+export type ResolveTask = z.infer<typeof resolveTaskSchema>;

@@ -1,0 +1,84 @@
+import type { Channel } from './inbound-message.schema';
+import type { Disposition, TaskPriority, TaskStatus } from './tasks.schema';
+
+export type ConversationStage = 'triage' | 'ai_handling' | 'escalated' | 'human' | 'feedback' | 'closed';
+export type MessageRole = 'customer' | 'ai' | 'agent' | 'system';
+export type Resolution = 'ai_resolved' | 'human_resolved' | 'abandoned';
+
+/** What triage saw in a customer message. */
+export interface Signals {
+  intents: { label: string; confidence: number }[];
+  sentiment: number;
+  risks: string[];
+  entities: { orderNumbers: string[]; emails: string[] };
+}
+
+/** One routing decision and why it was taken: the rule that fired and the values it saw. */
+export interface DecisionRecord {
+  at: string;
+  stage: ConversationStage;
+  rule: string;
+  action: string;
+  values: Record<string, unknown>;
+}
+
+export interface MessageView {
+  id: string;
+  seq: number;
+  role: MessageRole;
+  author: string | null;
+  text: string;
+  createdAt: string;
+}
+
+export interface TaskContext {
+  summary: string;
+  transcript: { role: MessageRole; text: string }[];
+  collected: Record<string, string>;
+  signals: Signals | null;
+  decisions: DecisionRecord[];
+}
+
+export interface TaskView {
+  id: string;
+  conversationId: string;
+  queue: string;
+  priority: TaskPriority;
+  status: TaskStatus;
+  reason: string;
+  context: TaskContext;
+  claimedBy: string | null;
+  disposition: Disposition | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OutcomeView {
+  resolution: Resolution;
+  escalated: boolean;
+  disposition: Disposition | null;
+  csat: number | null;
+  closedAt: string;
+}
+
+export interface ConversationView {
+  id: string;
+  channel: Channel;
+  conversationKey: string;
+  customerId: string;
+  stage: ConversationStage;
+  intent: string | null;
+  createdAt: string;
+  updatedAt: string;
+  messages: MessageView[];
+  tasks: TaskView[];
+  decisions: DecisionRecord[];
+  outcome: OutcomeView | null;
+}
+
+/** Events on GET /conversations/:id/events (server-sent events; the SSE id is `seq`). */
+export type ConversationEvent =
+  | { type: 'message'; seq: number; message: MessageView }
+  | { type: 'task'; seq: number; task: TaskView }
+  | { type: 'stage'; seq: number; stage: ConversationStage };

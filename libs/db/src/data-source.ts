@@ -1,0 +1,44 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { ConversationEntity } from './entities/conversation.entity';
+import { MessageEntity } from './entities/message.entity';
+import { OutcomeEntity } from './entities/outcome.entity';
+import { TaskEntity } from './entities/task.entity';
+import { InitialReadModels1764860000000 } from './migrations/1764860000000-initial-read-models';
+
+export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity];
+export const migrations = [InitialReadModels1764860000000];
+
+export interface DataSourceOptions {
+  url: string;
+  /** Connections in the pool; PGlite serves a handful, a real server many. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/** The one DataSource definition shared by the API, the worker and the migration command. */
+export function createDataSource({ url, poolSize = 10, applicationName = 'baton' }: DataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url,
+    entities,
+    migrations,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: ['error', 'migration'],
+    applicationName,
+    extra: { max: poolSize, connectionTimeoutMillis: 10_000 },
+  });
+}
+
+/** Applies pending migrations; returns the names of those applied. */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = createDataSource({ url, poolSize: 1, applicationName: 'baton-migrate' });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((migration) => migration.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

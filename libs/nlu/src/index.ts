@@ -1,0 +1,2 @@
+export { keywordTriage, scoreSentiment } from './rules/keyword-triage';
+export { findEmails, findOrderNumbers } from './rules/entities';

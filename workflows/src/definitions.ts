@@ -1,0 +1,103 @@
+/**
+ * Every name the API, the worker and the workflows share: task queues, workflow ids,
+ * updates and queries. Nothing starts, signals or updates a workflow by a string name.
+ */
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  Channel,
+  ConversationStage,
+  Disposition,
+  InboundMessageAccepted,
+  TaskStatus,
+} from '@baton/contracts';
+import type { ConversationState } from './conversation-state';
+
+export const CONVERSATION_TASK_QUEUE = 'baton-conversations';
+export const ECHO_TASK_QUEUE = 'baton-echo';
+
+/** One workflow id per conversation thread: a channel and the key the channel gives it. */
+export function conversationWorkflowId(channel: Channel, conversationKey: string): string {
+  return `conversation/${channel}/${conversationKey}`;
+}
+
+/** Durations the workflow waits, chosen by whoever starts it (the API's configuration). */
+export interface ConversationSettings {
+  /** Close an AI-handled conversation after this long without a customer message. */
+  idleTimeoutMs: number;
+  /** Stop waiting for a CSAT answer after this long. */
+  csatTimeoutMs: number;
+  /** Failed AI turns (not understood, nothing found) before a human takes over. */
+  maxAiFailures: number;
+  /** Continue-as-new once the history has this many events (Temporal also suggests it on its own). */
+  maxHistoryEvents: number;
+}
+
+export interface ConversationInput {
+  channel: Channel;
+  conversationKey: string;
+  customerId: string;
+  settings: ConversationSettings;
+  /** State handed over by continue-as-new; absent on a conversation's first run. */
+  carried?: ConversationState;
+}
+
+export interface ReceiveMessageInput {
+  customerId: string;
+  text: string;
+  idempotencyKey: string;
+}
+
+export interface ClaimTaskInput {
+  taskId: string;
+  agentId: string;
+}
+
+export interface ClaimTaskResult {
+  taskId: string;
+  status: TaskStatus;
+  claimedBy: string;
+}
+
+export interface AgentReplyInput {
+  taskId: string;
+  agentId: string;
+  text: string;
+}
+
+export interface ResolveTaskInput {
+  taskId: string;
+  agentId: string;
+  disposition: Disposition;
+  notes?: string;
+}
+
+export interface ConversationSnapshot {
+  conversationId: string;
+  stage: ConversationStage;
+  openTaskId: string | null;
+  messageCount: number;
+}
+
+/** A customer message; validated and acknowledged with its id before it is processed. */
+export const receiveMessageUpdate = defineUpdate<InboundMessageAccepted, [ReceiveMessageInput]>('receiveMessage');
+/** An agent claims the conversation's open task; exactly one concurrent claimer wins. */
+export const claimTaskUpdate = defineUpdate<ClaimTaskResult, [ClaimTaskInput]>('claimTask');
+export const agentReplyUpdate = defineUpdate<{ messageId: string }, [AgentReplyInput]>('agentReply');
+export const resolveTaskUpdate = defineUpdate<{ taskId: string; status: TaskStatus }, [ResolveTaskInput]>('resolveTask');
+export const snapshotQuery = defineQuery<ConversationSnapshot>('snapshot');
+
+/** Bench baseline: a bare round trip through an update and one activity. */
+export const echoUpdate = defineUpdate<string, [string]>('echo');
+
+/**
+ * Failure types that updates reject with (ApplicationFailure.type). The API maps each to an HTTP
+ * status and an error code.
+ */
+export const UpdateRejection = {
+  ConversationClosed: 'CONVERSATION_CLOSED',
+  TaskNotFound: 'TASK_NOT_FOUND',
+  TaskAlreadyClaimed: 'TASK_ALREADY_CLAIMED',
+  TaskNotClaimedByAgent: 'TASK_NOT_CLAIMED_BY_AGENT',
+  TaskClosed: 'TASK_CLOSED',
+} as const;
+export type UpdateRejection = (typeof UpdateRejection)[keyof typeof UpdateRejection];

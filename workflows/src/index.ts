@@ -1,0 +1,4 @@
+export * from './definitions';
+export type * from './activities';
+export type { ConversationState, TaskState, TranscriptLine } from './conversation-state';
+export * from './workflows';

@@ -1,0 +1,3 @@
+/** The worker's workflow bundle entry: every workflow type and nothing else. */
+export { conversationWorkflow } from './conversation.workflow';
+export { echoWorkflow } from './echo.workflow';
