@@ -44,7 +44,9 @@ export class ManagedProcess {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** Starts the process; does nothing if it is already running. */
   async start(): Promise<void> {
+    if (this.running) return;
     const { name, command, args, env, cwd } = this.spec;
     const output = this.spec.output ?? prefixedOutput();
     this.stopping = false;

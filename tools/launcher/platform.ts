@@ -1,6 +1,7 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import path from 'node:path';
-import { migrate } from '@baton/db';
 import { httpReady, ManagedProcess, portOpen, prefixedOutput, type ProcessSpec } from './managed-process';
 
 export const workspaceRoot = path.resolve(__dirname, '../..');
@@ -37,6 +38,19 @@ export interface Platform {
 }
 
 const node = (script: string) => ({ command: process.execPath, args: ['-r', '@swc-node/register', path.join(workspaceRoot, script)] });
+
+/** Runs a one-off command (migrations) with its output prefixed; rejects if it fails. */
+function runToCompletion(
+  spec: { name: string; command: string; args: string[]; env: Record<string, string> },
+  output: PlatformOptions['output'] = prefixedOutput(),
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(spec.command, spec.args, { env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    for (const stream of [child.stdout, child.stderr]) createInterface({ input: stream }).on('line', (line) => output(spec.name, line));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${spec.name} failed (exit code ${code})`))));
+  });
+}
 
 /** The Temporal CLI: $TEMPORAL_CLI, the project's tools folder, or PATH. */
 export function temporalCli(): string {
@@ -98,8 +112,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       databaseUrl = `postgres://postgres@127.0.0.1:${ports.pglite}/postgres`;
     }
 
-    const applied = await migrate(databaseUrl);
-    (options.output ?? prefixedOutput())('migrate', applied.length ? `applied ${applied.join(', ')}` : 'schema is up to date');
+    await runToCompletion({ name: 'migrate', ...node('libs/db/src/migrate.main.ts'), env: { DATABASE_URL: databaseUrl } }, options.output);
 
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const storeUrl = `http://127.0.0.1:${ports.store}`;

@@ -17,7 +17,7 @@ import type {
   Signals,
   TaskContext,
 } from '@baton/contracts';
-import type { ConversationActivities, OrderLookup } from './activities';
+import type { ConversationActivities, OrderLookup, PasswordResetResult } from './activities';
 import {
   DECISION_LIMIT,
   initialState,
@@ -60,8 +60,6 @@ export const CSAT_PROMPT = 'Thanks for contacting us. How would you rate your ex
 export const CSAT_REASK = 'Please answer with a number from 1 to 5.';
 export const CSAT_THANKS = 'Thank you for your feedback!';
 export const HANDOFF_REPLY = "I'm passing you to a member of our team, who can see everything you've told me. They'll be with you shortly.";
-export const BACKEND_DOWN_REPLY =
-  "I'm sorry, I can't reach our order system right now, so I'm passing you to a member of our team.";
 
 /** One customer conversation: triage -> AI handling -> escalation -> human resolution -> feedback. */
 export async function conversationWorkflow(input: ConversationInput): Promise<{ conversationId: string; resolution: Resolution }> {
@@ -160,15 +158,21 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     return task;
   };
 
+  // The conversation is in the read model before its first message is acknowledged, so the id the
+  // API answers with can be read at once.
+  const conversationRecorded = input.carried ? Promise.resolve() : recordConversation();
+
   setHandler(
     receiveMessageUpdate,
-    ({ customerId: sender, text, idempotencyKey }) => {
+    async ({ customerId: sender, text, idempotencyKey }) => {
       const seen = state.seenKeys.find((entry) => entry.key === idempotencyKey);
-      if (seen) return { conversationId: state.conversationId, messageId: seen.messageId, duplicate: true };
-      const messageId = uuid4();
-      pushBounded(state.seenKeys, { key: idempotencyKey, messageId }, SEEN_KEYS_LIMIT);
-      inbox.push({ customerId: sender, text, idempotencyKey, messageId });
-      return { conversationId: state.conversationId, messageId, duplicate: false };
+      const messageId = seen?.messageId ?? uuid4();
+      if (!seen) {
+        pushBounded(state.seenKeys, { key: idempotencyKey, messageId }, SEEN_KEYS_LIMIT);
+        inbox.push({ customerId: sender, text, idempotencyKey, messageId });
+      }
+      await conversationRecorded;
+      return { conversationId: state.conversationId, messageId, duplicate: Boolean(seen) };
     },
     {
       validator: (_message) => {
@@ -253,15 +257,19 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     await reply(HANDOFF_REPLY);
   };
 
+  /** A business call that failed after its retries: say so honestly and hand over to a person. */
+  const backendFailed = async (system: string, values: Record<string, unknown>, error: unknown) => {
+    decide({ rule: 'backend-unavailable', action: 'escalate', values: { ...values, system, error: String(error) } });
+    await reply(`I'm sorry, I can't reach our ${system} right now, so I'm passing you to a member of our team.`);
+    await escalate({ kind: 'escalate', queue: 'support', priority: 'normal', reason: `${system} unavailable` });
+  };
+
   const answerOrder = async (orderNumber: string) => {
     let order: OrderLookup;
     try {
       order = await business.lookupOrder({ customerId, orderNumber });
     } catch (error) {
-      decide({ rule: 'backend-unavailable', action: 'escalate', values: { orderNumber, error: String(error) } });
-      await reply(BACKEND_DOWN_REPLY);
-      await escalate({ kind: 'escalate', queue: 'support', priority: 'normal', reason: 'Order system unavailable' });
-      return;
+      return backendFailed('order system', { orderNumber }, error);
     }
     state.awaiting = null;
     if (!order.found) {
@@ -273,6 +281,21 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     state.collected.orderNumber = order.orderNumber;
     state.aiAnswered = true;
     await reply(describeOrder(order));
+  };
+
+  const resetPassword = async () => {
+    let result: PasswordResetResult;
+    try {
+      result = await business.requestPasswordReset({ customerId });
+    } catch (error) {
+      return backendFailed('account system', {}, error);
+    }
+    state.aiAnswered = result.sent;
+    await reply(
+      result.sent
+        ? `I've sent a password reset link to ${result.maskedEmail}. It is valid for 30 minutes.`
+        : "I couldn't find an email address on your account, so I can't send a reset link. A colleague can help.",
+    );
   };
 
   const askCsat = async () => {
@@ -305,21 +328,16 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       maxAiFailures: settings.maxAiFailures,
     });
     decide({ rule: decision.rule, action: decision.action.kind, values: decision.values });
+    state.stage = 'ai_handling';
+    await recordConversation();
     const { action } = decision;
     switch (action.kind) {
       case 'escalate':
         return escalate(action);
       case 'lookup_order':
         return answerOrder(action.orderNumber);
-      case 'password_reset': {
-        const result = await business.requestPasswordReset({ customerId });
-        state.aiAnswered = result.sent;
-        return reply(
-          result.sent
-            ? `I've sent a password reset link to ${result.maskedEmail}. It is valid for 30 minutes.`
-            : "I couldn't find an email address on your account, so I can't send a reset link. A colleague can help.",
-        );
-      }
+      case 'password_reset':
+        return resetPassword();
       case 'ask':
         if (action.failed) state.aiFailures++;
         state.awaiting = action.awaiting;
@@ -344,7 +362,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     return null;
   };
 
-  if (!input.carried) await recordConversation();
+  await conversationRecorded;
 
   for (;;) {
     const waitingForCustomer = state.stage === 'triage' || state.stage === 'ai_handling' || state.stage === 'feedback';
@@ -365,9 +383,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       state.lastSignals = signals;
       if (signals.intents[0] && state.intent === null) state.intent = signals.intents[0].label;
       await recordMessage('customer', message.text, { id: message.messageId, author: message.customerId, idempotencyKey: message.idempotencyKey, signals });
-      if (state.stage === 'triage') state.stage = 'ai_handling';
       await handleAiTurn(message, signals);
-      await recordConversation();
     } else {
       await recordMessage('customer', message.text, { id: message.messageId, author: message.customerId, idempotencyKey: message.idempotencyKey });
       if (state.stage === 'feedback') {

@@ -35,24 +35,30 @@ export class TasksService {
   }
 
   async claim(id: string, { agentId }: ClaimTask) {
-    const task = await this.find(id);
+    const task = await this.findOpen(id);
     if (task.status === 'claimed' && task.claimedBy !== agentId) {
       throw new ApiError(409, ErrorCode.TaskAlreadyClaimed, `task ${id} is already claimed by another agent`);
-    }
-    if (task.status === 'resolved' || task.status === 'cancelled') {
-      throw new ApiError(409, ErrorCode.TaskClosed, `task ${id} is ${task.status}`);
     }
     return this.gateway.claim(task.workflowId, { taskId: id, agentId });
   }
 
   async reply(id: string, { agentId, text, idempotencyKey }: AgentReply) {
-    const task = await this.find(id);
+    const task = await this.findOpen(id);
     return this.gateway.reply(task.workflowId, { taskId: id, agentId, text }, idempotencyKey);
   }
 
   async resolve(id: string, { agentId, disposition, notes }: ResolveTask) {
-    const task = await this.find(id);
+    const task = await this.findOpen(id);
     return this.gateway.resolve(task.workflowId, { taskId: id, agentId, disposition, notes });
+  }
+
+  /** A task that can still be acted on; a resolved one answers 409 without reaching its workflow. */
+  private async findOpen(id: string): Promise<TaskEntity> {
+    const task = await this.find(id);
+    if (task.status === 'resolved' || task.status === 'cancelled') {
+      throw new ApiError(409, ErrorCode.TaskClosed, `task ${id} is ${task.status}`);
+    }
+    return task;
   }
 
   private async find(id: string): Promise<TaskEntity> {

@@ -1,0 +1,127 @@
+/**
+ * The platform the HTTP tests run against: a real Temporal dev server (in memory), a fresh
+ * database on the real PostgreSQL at DATABASE_URL, and the demo store, worker and API as child
+ * processes, exactly as `npm start` runs them. A small control endpoint lets tests kill and
+ * restart the worker.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { Client as PgClient } from 'pg';
+import { bundleWorkflows } from '../../apps/worker/src/bundle';
+import { type Platform, startPlatform, workspaceRoot } from '../launcher/platform';
+import { freePort } from './free-port';
+
+export const E2E_DIR = path.join(workspaceRoot, '.data/e2e');
+export const E2E_STATE_FILE = path.join(E2E_DIR, 'platform.json');
+
+export interface E2eState {
+  apiUrl: string;
+  storeUrl: string;
+  apiToken: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  controlUrl: string;
+  /** Settings the API was started with, for tests that wait on timeouts. */
+  csatTimeoutMs: number;
+}
+
+export interface RunningTestPlatform {
+  state: E2eState;
+  stop(): Promise<void>;
+}
+
+const CSAT_TIMEOUT_MS = 4000;
+
+function serverUrlWithDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+export async function startTestPlatform(): Promise<RunningTestPlatform> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    throw new Error('DATABASE_URL must point at a PostgreSQL server for the integration tests (npm test sets one up).');
+  }
+  mkdirSync(E2E_DIR, { recursive: true });
+  const database = `baton_e2e_${Date.now()}_${process.pid}`;
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  await admin.end();
+  const databaseUrl = serverUrlWithDatabase(adminUrl, database);
+
+  const bundlePath = path.join(E2E_DIR, 'workflow-bundle.js');
+  writeFileSync(bundlePath, (await bundleWorkflows()).code);
+
+  const log = path.join(E2E_DIR, 'platform.log');
+  const { createWriteStream } = await import('node:fs');
+  const logStream = createWriteStream(log, { flags: 'w' });
+  const [api, store, temporal, pglite] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const apiToken = `e2e-token-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  let platform: Platform;
+  try {
+    platform = await startPlatform({
+      databaseUrl,
+      ports: { api, store, temporal, pglite },
+      secrets: {
+        apiToken,
+        chatTokenSecret: `e2e-chat-secret-${'x'.repeat(32)}`,
+        demoStoreApiKey: `e2e-store-key-${Date.now()}`,
+      },
+      apiEnv: { CSAT_TIMEOUT: `${CSAT_TIMEOUT_MS}ms`, STREAM_POLL_INTERVAL: '100ms' },
+      workflowBundle: bundlePath,
+      withConsole: false,
+      output: (name, line) => logStream.write(`${name.padEnd(9)}| ${line}\n`),
+    });
+  } catch (error) {
+    throw new Error(`The test platform did not start (see ${path.relative(workspaceRoot, log)}): ${(error as Error).message}`);
+  }
+
+  const control = await startControlServer(platform);
+  const state: E2eState = {
+    apiUrl: platform.urls.api,
+    storeUrl: platform.urls.store,
+    apiToken,
+    databaseUrl,
+    temporalAddress: platform.temporalAddress,
+    controlUrl: control.url,
+    csatTimeoutMs: CSAT_TIMEOUT_MS,
+  };
+  writeFileSync(E2E_STATE_FILE, JSON.stringify(state, null, 2));
+
+  return {
+    state,
+    async stop() {
+      control.server.close();
+      await platform.stop();
+      logStream.end();
+      const cleanup = new PgClient({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * POST /{worker|store}/kill ends the process as a crash would (SIGKILL); /start starts it again.
+ * Tests use it to take the worker or the business backend away and bring them back.
+ */
+async function startControlServer(platform: Platform): Promise<{ server: Server; url: string }> {
+  const port = await freePort();
+  const server = createServer(async (request, response) => {
+    const [, name, action] = /^\/(worker|store)\/(kill|start)$/.exec(request.url ?? '') ?? [];
+    const managed = name ? platform.processes.get(name) : undefined;
+    if (request.method !== 'POST' || !managed) return void response.writeHead(404).end();
+    try {
+      await (action === 'kill' ? managed.kill() : managed.start());
+      response.writeHead(204).end();
+    } catch (error) {
+      response.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${port}` };
+}
