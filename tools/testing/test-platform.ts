@@ -4,7 +4,7 @@
  * processes, exactly as `npm start` runs them. A small control endpoint lets tests kill and
  * restart the worker.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
@@ -12,8 +12,14 @@ import { bundleWorkflows } from '../../apps/worker/src/bundle';
 import { type Platform, startPlatform, workspaceRoot } from '../launcher/platform';
 import { freePort } from './free-port';
 
-export const E2E_DIR = path.join(workspaceRoot, '.data/e2e');
-export const E2E_STATE_FILE = path.join(E2E_DIR, 'platform.json');
+/** Where the integration tests' platform writes its state, log and bundle. */
+export const E2E_STATE_FILE = path.join(workspaceRoot, '.data/e2e/platform.json');
+
+export interface TestPlatformOptions {
+  /** Folder under .data/ for the log, the bundle and the state file. */
+  name?: string;
+  apiEnv?: Record<string, string>;
+}
 
 export interface E2eState {
   apiUrl: string;
@@ -39,24 +45,24 @@ function serverUrlWithDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function startTestPlatform(): Promise<RunningTestPlatform> {
+export async function startTestPlatform({ name = 'e2e', apiEnv = {} }: TestPlatformOptions = {}): Promise<RunningTestPlatform> {
+  const dir = path.join(workspaceRoot, '.data', name);
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     throw new Error('DATABASE_URL must point at a PostgreSQL server for the integration tests (npm test sets one up).');
   }
-  mkdirSync(E2E_DIR, { recursive: true });
-  const database = `baton_e2e_${Date.now()}_${process.pid}`;
+  mkdirSync(dir, { recursive: true });
+  const database = `baton_${name}_${Date.now()}_${process.pid}`;
   const admin = new PgClient({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
   await admin.end();
   const databaseUrl = serverUrlWithDatabase(adminUrl, database);
 
-  const bundlePath = path.join(E2E_DIR, 'workflow-bundle.js');
+  const bundlePath = path.join(dir, 'workflow-bundle.js');
   writeFileSync(bundlePath, (await bundleWorkflows()).code);
 
-  const log = path.join(E2E_DIR, 'platform.log');
-  const { createWriteStream } = await import('node:fs');
+  const log = path.join(dir, 'platform.log');
   const logStream = createWriteStream(log, { flags: 'w' });
   const [api, store, temporal, pglite] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const apiToken = `e2e-token-${Math.random().toString(36).slice(2)}-${Date.now()}`;
@@ -70,7 +76,7 @@ export async function startTestPlatform(): Promise<RunningTestPlatform> {
         chatTokenSecret: `e2e-chat-secret-${'x'.repeat(32)}`,
         demoStoreApiKey: `e2e-store-key-${Date.now()}`,
       },
-      apiEnv: { CSAT_TIMEOUT: `${CSAT_TIMEOUT_MS}ms`, STREAM_POLL_INTERVAL: '100ms' },
+      apiEnv: { CSAT_TIMEOUT: `${CSAT_TIMEOUT_MS}ms`, STREAM_POLL_INTERVAL: '100ms', ...apiEnv },
       workflowBundle: bundlePath,
       withConsole: false,
       output: (name, line) => logStream.write(`${name.padEnd(9)}| ${line}\n`),
@@ -89,7 +95,7 @@ export async function startTestPlatform(): Promise<RunningTestPlatform> {
     controlUrl: control.url,
     csatTimeoutMs: CSAT_TIMEOUT_MS,
   };
-  writeFileSync(E2E_STATE_FILE, JSON.stringify(state, null, 2));
+  writeFileSync(path.join(dir, 'platform.json'), JSON.stringify(state, null, 2));
 
   return {
     state,

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   uuid4,
   workflowInfo,
@@ -40,13 +41,18 @@ import {
 import { builtInPolicy } from './policy/built-in-policy';
 import type { PolicyAction, PolicyDecision } from './policy/conversation-policy';
 
-/** Writes to the read models: quick, retried until PostgreSQL answers. */
-const store = proxyActivities<ConversationActivities>({
+/**
+ * Writes to the read models: short and idempotent, so they run as local activities in the
+ * worker that runs the workflow task (no round trip through the task queue), retried until
+ * PostgreSQL answers.
+ */
+const store = proxyLocalActivities<ConversationActivities>({
   startToCloseTimeout: '10 seconds',
+  localRetryThreshold: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
-/** Classification: CPU only, fails only on a bug, so a few tries. */
-const nlu = proxyActivities<ConversationActivities>({
+/** Classification: CPU only, local as well; it fails only on a bug, so a few tries. */
+const nlu = proxyLocalActivities<ConversationActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3 },
 });

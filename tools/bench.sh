@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# npm run bench [-- --customers N --messages M --json]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$root/tools/ensure-deps.sh" >&2
+DATABASE_URL="$(bash "$root/tools/ensure-postgres.sh")"
+export DATABASE_URL
+exec node -r @swc-node/register "$root/tools/bench/main.ts" "$@"
