@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { UpdateRejection } from '@baton/workflows';
 import { ApiError } from '../common/api-error';
 import { toApiError } from './temporal-errors';
+import { apiRetryOptions, BUSY_ATTEMPTS } from './temporal.module';
 
 const grpcError = (code: number) => Object.assign(new Error(`grpc ${code}`), { code, details: '', metadata: {} });
 const rejected = (type: string) =>
@@ -47,5 +48,19 @@ describe('toApiError', () => {
     const unknown = new Error('boom');
     expect(toApiError(unknown)).toBe(unknown);
     expect(toApiError(rejected('SomethingElse'))).toBeInstanceOf(WorkflowUpdateFailedError);
+  });
+});
+
+describe('apiRetryOptions', () => {
+  const status = (code: number) => ({ code, details: '', metadata: {} }) as never;
+
+  it('retries a busy workflow only briefly, so the caller gets a prompt 429', () => {
+    const { retryableDecider } = apiRetryOptions();
+    expect(retryableDecider(1, status(8))).toBe(true);
+    expect(retryableDecider(BUSY_ATTEMPTS, status(8))).toBe(false);
+  });
+
+  it('keeps retrying an unavailable server as the SDK does', () => {
+    expect(apiRetryOptions().retryableDecider(5, status(14))).toBe(true);
   });
 });
