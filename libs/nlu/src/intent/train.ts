@@ -1,0 +1,234 @@
+/**
+ * Training: TF-IDF feature views + one-vs-rest linear SVM; temperature calibration and an out-of-scope
+ * score learned from cross-validation on the training data only (each fold also holds some intents out
+ * of training entirely, to see what unknown intents look like); the operating threshold is chosen on
+ * those out-of-fold scores.
+ */
+import { expectedCalibrationError, fitTemperature, softmaxInto, energy } from './calibration';
+import { DEFAULT_FEATURES, FeatureSpace, prepareText, type FeatureConfig, type PreparedText } from './features';
+import { DEFAULT_SVM, scoreRow, trainOvrSvm, type SvmOptions } from './linear';
+import { IntentModel, centroidCosine, termMask, type IntentModelStats } from './model';
+import { chooseThreshold, combinerScore, defaultCombiner, fitCombiner, oosFeatures, type OosCombiner } from './oos';
+import { mulberry32, shuffleInPlace } from './random';
+import { toCsr, type SparseVector } from './sparse';
+
+export interface TrainingExample {
+  text: string;
+  label: string;
+}
+
+export interface TrainOptions {
+  features?: FeatureConfig;
+  svm?: Partial<SvmOptions>;
+  /** Cross-validation folds used for calibration and the OOS threshold (0 disables; default 3). */
+  folds?: number;
+  /** Share of intents held out of training in each fold to simulate out-of-scope messages (default 0.15). */
+  heldOutIntentShare?: number;
+  /**
+   * Operating point: the OOS threshold maximises out-of-scope recall while cross-validated in-scope
+   * accuracy (OOS verdicts count as errors) drops by at most this much (0..1, default 0.02).
+   */
+  maxInScopeAccuracyDrop?: number;
+  /** Label of out-of-scope examples (default 'oos', case-insensitive). */
+  oosLabel?: string;
+  seed?: number;
+  /** Progress callback: stage name and overall fraction done (0..1). */
+  onProgress?: (stage: string, fraction: number) => void;
+}
+
+const DEFAULT_SHARE = 0.15;
+const DEFAULT_DROP = 0.02;
+
+interface Prepared {
+  p: PreparedText;
+  /** Intent index, or -1 for out-of-scope rows. */
+  y: number;
+}
+
+function computeCentroids(vectors: SparseVector[], y: ArrayLike<number>, K: number, D: number): Float32Array {
+  const acc = new Float64Array(D * K);
+  for (let i = 0; i < vectors.length; i++) {
+    const k = y[i];
+    if (k < 0) continue;
+    const v = vectors[i];
+    let n = 0;
+    for (let p = 0; p < v.val.length; p++) n += v.val[p] * v.val[p];
+    if (n === 0) continue;
+    const inv = 1 / Math.sqrt(n);
+    for (let p = 0; p < v.idx.length; p++) acc[v.idx[p] * K + k] += v.val[p] * inv;
+  }
+  const norms = new Float64Array(K);
+  for (let j = 0; j < D; j++) for (let k = 0; k < K; k++) norms[k] += acc[j * K + k] ** 2;
+  const out = new Float32Array(D * K);
+  for (let j = 0; j < D; j++) {
+    for (let k = 0; k < K; k++) {
+      const n = Math.sqrt(norms[k]);
+      out[j * K + k] = n > 0 ? acc[j * K + k] / n : 0;
+    }
+  }
+  return out;
+}
+
+interface FittedFold {
+  features: FeatureSpace;
+  classes: number[];
+  predict(p: PreparedText): { scores: Float64Array; cos: number; coverage: number; empty: boolean };
+}
+
+function fitOn(rows: Prepared[], classes: number[], cfg: FeatureConfig, svm: SvmOptions): FittedFold {
+  const local = new Map(classes.map((c, i) => [c, i]));
+  const features = FeatureSpace.fit(cfg, rows.map((r) => r.p));
+  const vecs = rows.map((r) => features.vectorizePrepared(r.p));
+  const y = Int32Array.from(rows.map((r) => (r.y < 0 ? -1 : (local.get(r.y) ?? -1))));
+  const X = toCsr(vecs, features.dim);
+  const K = classes.length;
+  const linear = trainOvrSvm(X, y, K, svm);
+  const centroids = computeCentroids(vecs, y, K, features.dim);
+  const known = termMask(centroids, K);
+  return {
+    features,
+    classes,
+    predict(p) {
+      const v = features.vectorizePrepared(p);
+      return {
+        scores: scoreRow(linear, v.idx, v.val),
+        cos: centroidCosine(centroids, K, v),
+        coverage: features.coverage(p, known),
+        empty: v.idx.length === 0,
+      };
+    },
+  };
+}
+
+export function trainIntentModel(examples: TrainingExample[], options: TrainOptions = {}): IntentModel {
+  const t0 = Date.now();
+  const progress = options.onProgress ?? (() => undefined);
+  const cfg = options.features ?? DEFAULT_FEATURES;
+  const svm: SvmOptions = { ...DEFAULT_SVM, ...options.svm };
+  const oosLabel = (options.oosLabel ?? 'oos').toLowerCase();
+  const seed = options.seed ?? 1;
+
+  const clean = examples
+    .filter((e) => e && typeof e.text === 'string' && typeof e.label === 'string' && e.label.trim() !== '')
+    .map((e) => ({ text: e.text, label: e.label.trim() }));
+  const labels = [...new Set(clean.filter((e) => e.label.toLowerCase() !== oosLabel).map((e) => e.label))].sort();
+  if (labels.length === 0) throw new Error('training needs at least one intent with examples');
+  const li = new Map(labels.map((l, i) => [l, i]));
+  const K = labels.length;
+  progress('prepare', 0);
+  const rows: Prepared[] = clean.map((e) => ({ p: prepareText(e.text), y: li.get(e.label) ?? -1 }));
+
+  // ---- cross-validation: calibration + OOS score + threshold (training data only) ----
+  const counts = new Array<number>(K).fill(0);
+  for (const r of rows) if (r.y >= 0) counts[r.y]++;
+  const minCount = Math.min(...counts);
+  const F = Math.min(options.folds ?? 3, minCount);
+  let temperature = 1;
+  let combiner: OosCombiner = defaultCombiner();
+  let threshold = 0.5;
+  let cvStats: IntentModelStats['cv'];
+  const canSimulate = F >= 2 && K >= 3;
+  if (canSimulate) {
+    const rand = mulberry32(seed);
+    const fold = new Int32Array(rows.length);
+    const byClass: number[][] = Array.from({ length: K + 1 }, () => []);
+    rows.forEach((r, i) => byClass[r.y < 0 ? K : r.y].push(i));
+    for (const list of byClass) {
+      shuffleInPlace(list, rand);
+      list.forEach((i, n) => (fold[i] = n % F));
+    }
+    const perm = labels.map((_, i) => i);
+    shuffleInPlace(perm, rand);
+    const h = Math.max(1, Math.min(K - 2, Math.round((options.heldOutIntentShare ?? DEFAULT_SHARE) * K)));
+    const inScores: Float64Array[] = [];
+    const inY: number[] = [];
+    const inAux: Array<{ cos: number; coverage: number; empty: boolean }> = [];
+    const outScores: Float64Array[] = [];
+    const outAux: Array<{ cos: number; coverage: number; empty: boolean }> = [];
+    const heldTotal = new Set<number>();
+    for (let f = 0; f < F; f++) {
+      progress('cross-validation', (0.7 * f) / F);
+      const held = new Set<number>();
+      for (let t = 0; t < h; t++) held.add(perm[(f * h + t) % K]);
+      held.forEach((c) => heldTotal.add(c));
+      const trainRows = rows.filter((r, i) => fold[i] !== f && !held.has(r.y));
+      const classes = labels.map((_, i) => i).filter((c) => !held.has(c));
+      const local = new Map(classes.map((c, i) => [c, i]));
+      const m = fitOn(trainRows, classes, cfg, svm);
+      rows.forEach((r, i) => {
+        const isHeld = r.y >= 0 && held.has(r.y);
+        if (!isHeld && fold[i] !== f) return;
+        const out = m.predict(r.p);
+        if (isHeld || r.y < 0) {
+          outScores.push(out.scores);
+          outAux.push(out);
+        } else {
+          inScores.push(out.scores);
+          inY.push(local.get(r.y) as number);
+          inAux.push(out);
+        }
+      });
+    }
+    progress('calibration', 0.7);
+    temperature = fitTemperature(inScores, inY);
+    const feats = (s: Float64Array, a: { cos: number; coverage: number }) => {
+      const probs = softmaxInto(s, temperature, new Float64Array(s.length));
+      return { f: oosFeatures({ probs, scores: s, energy: energy(s, temperature), centroidCos: a.cos, coverage: a.coverage }), probs };
+    };
+    const inF = inScores.map((s, i) => feats(s, inAux[i]));
+    const outF = outScores.map((s, i) => feats(s, outAux[i]));
+    combiner = fitCombiner(
+      inF.map((x) => x.f),
+      outF.map((x) => x.f),
+    );
+    const inRes = inF.map((x, i) => {
+      let b = 0;
+      for (let k = 1; k < x.probs.length; k++) if (x.probs[k] > x.probs[b]) b = k;
+      return {
+        score: inAux[i].empty ? 1 : combinerScore(combiner, x.f),
+        correct: b === inY[i],
+        conf: x.probs[b],
+      };
+    });
+    const outRes = outF.map((x, i) => (outAux[i].empty ? 1 : combinerScore(combiner, x.f)));
+    const point = chooseThreshold(inRes, outRes, options.maxInScopeAccuracyDrop ?? DEFAULT_DROP);
+    threshold = point.threshold;
+    cvStats = {
+      accuracy: inRes.filter((r) => r.correct).length / Math.max(1, inRes.length),
+      ece: expectedCalibrationError(
+        inRes.map((r) => r.conf),
+        inRes.map((r) => r.correct),
+      ),
+      heldOutIntents: heldTotal.size,
+      inScopeAccuracyAtThreshold: point.inScopeAccuracy,
+      outOfScopeRecallAtThreshold: point.outOfScopeRecall,
+    };
+  }
+
+  // ---- final model on all data ----
+  progress('final model', 0.75);
+  const features = FeatureSpace.fit(cfg, rows.map((r) => r.p));
+  const vecs = rows.map((r) => features.vectorizePrepared(r.p));
+  const y = Int32Array.from(rows.map((r) => r.y));
+  const linear = trainOvrSvm(toCsr(vecs, features.dim), y, K, svm);
+  const centroids = computeCentroids(vecs, y, K, features.dim);
+  const model = new IntentModel({
+    labels,
+    features,
+    linear,
+    centroids,
+    temperature,
+    combiner,
+    threshold,
+    stats: {
+      examples: rows.length,
+      intents: K,
+      oosExamples: rows.filter((r) => r.y < 0).length,
+      features: features.dim,
+      cv: cvStats,
+      trainMs: Date.now() - t0,
+    },
+  });
+  progress('done', 1);
+  return model;
+}

@@ -1,0 +1,217 @@
+/**
+ * NLU intent benchmark on BANKING77.
+ *   node -r @swc-node/register tools/bench-nlu/main.ts [--json]
+ * Data: ../shared/data/banking77 beside the repo, or BANKING77_DIR. Skips (exit 0) when absent.
+ */
+import * as fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { IntentModel, trainIntentModel } from '../../libs/nlu/src/intent';
+import { expectedCalibrationError } from '../../libs/nlu/src/intent/calibration';
+import { mulberry32, shuffleInPlace } from '../../libs/nlu/src/intent/random';
+import { banking77Dir, loadSplit, type Row } from './data';
+
+const json = process.argv.includes('--json');
+const log = (...a: unknown[]) => {
+  if (!json) console.log(...a);
+};
+
+const OOS_HELD_OUT = 12;
+const OOS_SEED = 2024;
+
+function pct(n: number, d: number): number {
+  return d ? Math.round((10000 * n) / d) / 100 : 0;
+}
+
+function accuracy(model: IntentModel, rows: Row[]): number {
+  let ok = 0;
+  for (const r of rows) if (model.classify(r.text).intents[0]?.label === r.label) ok++;
+  return pct(ok, rows.length);
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[i];
+}
+
+function auroc(pos: number[], neg: number[]): number {
+  // probability that a random OOS row scores higher than a random in-scope row
+  const all = [...pos.map((s) => ({ s, p: 1 })), ...neg.map((s) => ({ s, p: 0 }))].sort((a, b) => a.s - b.s);
+  let sumPos = 0;
+  for (let i = 0; i < all.length; ) {
+    let j = i;
+    while (j < all.length && all[j].s === all[i].s) j++;
+    const avg = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) if (all[k].p) sumPos += avg;
+    i = j;
+  }
+  return (sumPos - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length || 1);
+}
+
+function main(): void {
+  const dir = banking77Dir();
+  if (!fs.existsSync(`${dir}/train.csv`) || !fs.existsSync(`${dir}/test.csv`)) {
+    const msg = `bench-nlu: BANKING77 not found at ${dir} (set BANKING77_DIR); skipping`;
+    if (json) console.log(JSON.stringify({ skipped: true, reason: msg }));
+    else console.log(msg);
+    return;
+  }
+  const train = loadSplit(dir, 'train.csv');
+  const test = loadSplit(dir, 'test.csv');
+  log(`BANKING77: ${train.length} train / ${test.length} test utterances, ${new Set(train.map((r) => r.label)).size} intents`);
+
+  // ---- full training ----
+  const t0 = performance.now();
+  const model = trainIntentModel(train);
+  const trainSeconds = Math.round((performance.now() - t0) / 10) / 100;
+  const acc = accuracy(model, test);
+  log(`accuracy (train.csv -> test.csv): ${acc.toFixed(2)}%   [train ${trainSeconds}s, ${model.stats.features} features]`);
+  if (model.stats.cv) {
+    const cv = model.stats.cv;
+    log(
+      `  cross-validated on train: accuracy ${(100 * cv.accuracy).toFixed(2)}%, ECE ${(100 * cv.ece).toFixed(2)}%, ` +
+        `OOS threshold ${model.threshold.toFixed(3)} (in-scope ${(100 * cv.inScopeAccuracyAtThreshold).toFixed(2)}%, ` +
+        `OOS recall ${(100 * cv.outOfScopeRecallAtThreshold).toFixed(2)}% on ${cv.heldOutIntents} held-out intents), T=${model.temperature.toFixed(3)}`,
+    );
+  }
+
+  // ---- calibration on test (reported only) ----
+  const conf: number[] = [];
+  const corr: boolean[] = [];
+  for (const r of test) {
+    const res = model.classify(r.text);
+    conf.push(res.intents[0].confidence);
+    corr.push(res.intents[0].label === r.label);
+  }
+  const ece = expectedCalibrationError(conf, corr, 15);
+  log(`  test ECE (top-1 confidence): ${(100 * ece).toFixed(2)}%`);
+
+  // ---- serialisation round trip ----
+  const blob = JSON.stringify(model.serialize());
+  const modelBytes = Buffer.byteLength(blob, 'utf8');
+  const mem = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
+  if (global.gc) global.gc();
+  const memBefore = mem();
+  const loaded = IntentModel.load(blob);
+  if (global.gc) global.gc();
+  const loadedModelMB = Math.round(((mem() - memBefore) / 1e6) * 10) / 10;
+  let same = 0;
+  for (const r of test) {
+    const a = model.classify(r.text);
+    const b = loaded.classify(r.text);
+    if (JSON.stringify(a) === JSON.stringify(b)) same++;
+  }
+  log(`model: ${(modelBytes / 1e6).toFixed(2)} MB serialised; reload gives identical output on ${same}/${test.length} test messages`);
+
+  // ---- latency ----
+  for (let i = 0; i < 200; i++) loaded.classify(test[i % test.length].text);
+  const times: number[] = [];
+  for (const r of test) {
+    const s = performance.now();
+    loaded.classify(r.text);
+    times.push(performance.now() - s);
+  }
+  const big = 'my card has not arrived yet, ' .repeat(400);
+  const s = performance.now();
+  loaded.classify(big);
+  const bigMs = performance.now() - s;
+  times.sort((a, b) => a - b);
+  const p50 = Math.round(quantile(times, 0.5) * 1000) / 1000;
+  const p99 = Math.round(quantile(times, 0.99) * 1000) / 1000;
+  log(`latency per message: p50 ${p50} ms, p99 ${p99} ms (a ${big.length}-char message: ${bigMs.toFixed(2)} ms)`);
+  log(`memory of a loaded model (heap + array buffers, measured around IntentModel.load): ${loadedModelMB} MB`);
+
+  // ---- 10-shot ----
+  const per = new Map<string, number>();
+  const tenShot = train.filter((r) => {
+    const n = per.get(r.label) ?? 0;
+    per.set(r.label, n + 1);
+    return n < 10;
+  });
+  const m10 = trainIntentModel(tenShot);
+  const acc10 = accuracy(m10, test);
+  log(`accuracy, 10 examples per intent (first 10 in train.csv, ${tenShot.length} rows): ${acc10.toFixed(2)}%`);
+
+  // ---- out-of-scope: intents held out of training ----
+  const labels = [...new Set(train.map((r) => r.label))].sort();
+  const perm = [...labels];
+  shuffleInPlace(perm, mulberry32(OOS_SEED));
+  const held = new Set(perm.slice(0, OOS_HELD_OUT));
+  const mOos = trainIntentModel(train.filter((r) => !held.has(r.label)));
+  let inOk = 0;
+  let inOkNoReject = 0;
+  let inN = 0;
+  let outFlag = 0;
+  let outN = 0;
+  const inScores: number[] = [];
+  const outScores: number[] = [];
+  for (const r of test) {
+    const res = mOos.classify(r.text);
+    if (held.has(r.label)) {
+      outN++;
+      if (res.outOfScope) outFlag++;
+      outScores.push(res.oosScore);
+    } else {
+      inN++;
+      const right = res.intents[0].label === r.label;
+      if (right) inOkNoReject++;
+      if (right && !res.outOfScope) inOk++;
+      inScores.push(res.oosScore);
+    }
+  }
+  const inScopeAccuracy = pct(inOk, inN);
+  const outOfScopeRecall = pct(outFlag, outN);
+  const oosAuroc = Math.round(auroc(outScores, inScores) * 10000) / 100;
+  log(
+    `out-of-scope (${OOS_HELD_OUT} intents held out of training, seed ${OOS_SEED}: ${[...held].join(', ')}):\n` +
+      `  in-scope accuracy ${inScopeAccuracy.toFixed(2)}% (without OOS rejection ${pct(inOkNoReject, inN).toFixed(2)}%), ` +
+      `OOS recall ${outOfScopeRecall.toFixed(2)}% at threshold ${mOos.threshold.toFixed(3)} chosen on train; AUROC ${oosAuroc.toFixed(2)}`,
+  );
+
+  // Trade-off curve on test (reporting only; the operating threshold above is chosen on train).
+  const curve: Array<{ inScopeAccuracy: number; outOfScopeRecall: number; threshold: number }> = [];
+  {
+    const inRows: Array<{ s: number; ok: boolean }> = [];
+    for (const r of test) {
+      if (held.has(r.label)) continue;
+      const res = mOos.classify(r.text);
+      inRows.push({ s: res.oosScore, ok: res.intents[0].label === r.label });
+    }
+    const cands = [...new Set([...inRows.map((x) => x.s), ...outScores])].sort((a, b) => b - a);
+    const targets = [93, 92, 91, 90, 88, 85];
+    for (const target of targets) {
+      let best: (typeof curve)[number] | undefined;
+      for (const t of cands) {
+        const acc = pct(inRows.filter((x) => x.ok && x.s < t).length, inRows.length);
+        if (acc < target) break;
+        best = { inScopeAccuracy: acc, outOfScopeRecall: pct(outScores.filter((x) => x >= t).length, outScores.length), threshold: t };
+      }
+      if (best) curve.push(best);
+    }
+    for (const c of curve) log(`  (test-tuned, for reference) in-scope ${c.inScopeAccuracy.toFixed(2)}% -> OOS recall ${c.outOfScopeRecall.toFixed(2)}%`);
+  }
+
+  const result = {
+    banking77: { accuracy: acc, accuracy10shot: acc10, ece: Math.round(ece * 10000) / 100, trainRows: train.length, testRows: test.length },
+    oos: {
+      inScopeAccuracy,
+      outOfScopeRecall,
+      inScopeAccuracyWithoutRejection: pct(inOkNoReject, inN),
+      auroc: oosAuroc,
+      threshold: mOos.threshold,
+      heldOutIntents: [...held],
+      curveTestTuned: curve,
+    },
+    latencyMs: { p50, p99, longMessage: Math.round(bigMs * 1000) / 1000 },
+    trainSeconds,
+    modelBytes,
+    loadedModelMB,
+    roundTripIdentical: same === test.length,
+  };
+  if (json) console.log(JSON.stringify(result));
+}
+
+main();
