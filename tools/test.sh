@@ -20,3 +20,7 @@ npx nx run-many -t test --parallel=1 --outputStyle=stream
 
 echo "== Integration tests (real Temporal, PostgreSQL, worker, API)"
 npx nx run api:e2e --outputStyle=stream
+
+echo "== Browser tests (Debian's Chromium against the running platform)"
+bash tools/ensure-chromium.sh
+npx nx run console:e2e --outputStyle=stream

@@ -12,18 +12,22 @@ import { bundleWorkflows } from '../../apps/worker/src/bundle';
 import { type Platform, startPlatform, workspaceRoot } from '../launcher/platform';
 import { freePort } from './free-port';
 
-/** Where the integration tests' platform writes its state, log and bundle. */
-export const E2E_STATE_FILE = path.join(workspaceRoot, '.data/e2e/platform.json');
+/** Where a test platform named `name` writes its state (read by the tests), log and bundle. */
+export const stateFile = (name: string) => path.join(workspaceRoot, '.data', name, 'platform.json');
+export const E2E_STATE_FILE = stateFile('e2e');
 
 export interface TestPlatformOptions {
   /** Folder under .data/ for the log, the bundle and the state file. */
   name?: string;
   apiEnv?: Record<string, string>;
+  /** Also serve the console (Vite dev server), for browser tests. */
+  withConsole?: boolean;
 }
 
 export interface E2eState {
   apiUrl: string;
   storeUrl: string;
+  consoleUrl?: string;
   apiToken: string;
   databaseUrl: string;
   temporalAddress: string;
@@ -45,14 +49,14 @@ function serverUrlWithDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function startTestPlatform({ name = 'e2e', apiEnv = {} }: TestPlatformOptions = {}): Promise<RunningTestPlatform> {
+export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole = false }: TestPlatformOptions = {}): Promise<RunningTestPlatform> {
   const dir = path.join(workspaceRoot, '.data', name);
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     throw new Error('DATABASE_URL must point at a PostgreSQL server for the integration tests (npm test sets one up).');
   }
   mkdirSync(dir, { recursive: true });
-  const database = `baton_${name}_${Date.now()}_${process.pid}`;
+  const database = `baton_${name.replace(/[^a-z0-9]/gi, "_")}_${Date.now()}_${process.pid}`;
   const admin = new PgClient({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${database}`);
@@ -64,13 +68,13 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {} }: TestPlatf
 
   const log = path.join(dir, 'platform.log');
   const logStream = createWriteStream(log, { flags: 'w' });
-  const [api, store, temporal, pglite] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const [api, store, temporal, pglite, consolePort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const apiToken = `e2e-token-${Math.random().toString(36).slice(2)}-${Date.now()}`;
   let platform: Platform;
   try {
     platform = await startPlatform({
       databaseUrl,
-      ports: { api, store, temporal, pglite },
+      ports: { api, store, temporal, pglite, ...(withConsole ? { console: consolePort } : {}) },
       secrets: {
         apiToken,
         chatTokenSecret: `e2e-chat-secret-${'x'.repeat(32)}`,
@@ -78,7 +82,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {} }: TestPlatf
       },
       apiEnv: { CSAT_TIMEOUT: `${CSAT_TIMEOUT_MS}ms`, STREAM_POLL_INTERVAL: '100ms', ...apiEnv },
       workflowBundle: bundlePath,
-      withConsole: false,
+      withConsole,
       output: (name, line) => logStream.write(`${name.padEnd(9)}| ${line}\n`),
     });
   } catch (error) {
@@ -89,13 +93,14 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {} }: TestPlatf
   const state: E2eState = {
     apiUrl: platform.urls.api,
     storeUrl: platform.urls.store,
+    consoleUrl: platform.urls.console,
     apiToken,
     databaseUrl,
     temporalAddress: platform.temporalAddress,
     controlUrl: control.url,
     csatTimeoutMs: CSAT_TIMEOUT_MS,
   };
-  writeFileSync(path.join(dir, 'platform.json'), JSON.stringify(state, null, 2));
+  writeFileSync(stateFile(name), JSON.stringify(state, null, 2));
 
   return {
     state,

@@ -51,7 +51,9 @@ export function ChatPage() {
     return () => source.close();
   }, [session, conversationId]);
 
-  useEffect(() => list.current?.lastElementChild?.scrollIntoView({ block: 'end' }), [messages]);
+  useEffect(() => {
+    list.current?.lastElementChild?.scrollIntoView({ block: 'end' });
+  }, [messages]);
 
   const start = useCallback(async () => {
     setError(null);

@@ -1,0 +1,86 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { TaskView } from '@baton/contracts';
+import { launchBrowser } from '../../../tools/testing/browser';
+import { stateFile, type E2eState } from '../../../tools/testing/test-platform';
+
+const platform: E2eState = JSON.parse(readFileSync(stateFile('console-e2e'), 'utf8'));
+const artifacts = path.resolve(__dirname, '../../../test-artifacts/console');
+mkdirSync(artifacts, { recursive: true });
+
+const agent = async (method: string, route: string, body?: unknown) => {
+  const response = await fetch(`${platform.apiUrl}${route}`, {
+    method,
+    headers: { authorization: `Bearer ${platform.apiToken}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+};
+
+let browser: Browser;
+let page: Page;
+/** Errors the page reported; a working page reports none. */
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+afterEach(() => {
+  expect(pageErrors.splice(0)).toEqual([]);
+});
+
+async function send(text: string) {
+  await page.getByLabel('Message').fill(text);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+describe('the console', () => {
+  it('shows the platform as healthy', async () => {
+    await page.goto(platform.consoleUrl!);
+    for (const part of ['temporal', 'database', 'worker']) {
+      await page.getByTestId(`health-${part}`).getByText('up').waitFor();
+    }
+    await page.screenshot({ path: path.join(artifacts, 'status.png') });
+  });
+
+  it('lets a person chat as a customer through AI answers, a handoff to an agent and a rating', async () => {
+    await page.goto(`${platform.consoleUrl}/chat`);
+    await page.getByLabel('Customer').selectOption('cus_1001');
+    await page.getByRole('button', { name: 'Open chat' }).click();
+
+    await send('Where is my order ORD-10042?');
+    await page.getByText('Order ORD-10042 is shipped with DHL').waitFor();
+
+    await send('I want to cancel my subscription');
+    await page.getByText("I'm passing you to a member of our team").waitFor();
+    await page.getByTestId('stage').getByText('Waiting for a person').waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'chat-escalated.png') });
+
+    const tasks = (await agent('GET', '/tasks?queue=retention')).body as TaskView[];
+    const task = tasks.find((t) => t.context.transcript.some((line) => line.text === 'I want to cancel my subscription'))!;
+    expect((await agent('POST', `/tasks/${task.id}/claim`, { agentId: 'agent-eve' })).status).toBe(200);
+    await agent('POST', `/tasks/${task.id}/reply`, { agentId: 'agent-eve', text: 'Hi Ana, I have cancelled it for you.' });
+    await page.getByText('Hi Ana, I have cancelled it for you.').waitFor();
+    await page.getByTestId('stage').getByText('Talking to a person').waitFor();
+
+    await agent('POST', `/tasks/${task.id}/resolve`, { agentId: 'agent-eve', disposition: 'resolved' });
+    await page.getByText('How would you rate your experience').waitFor();
+    await send('5');
+    await page.getByText('Thank you for your feedback!').waitFor();
+    await page.getByTestId('stage').getByText('Closed').waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'chat-closed.png') });
+
+    const agentMessages = await page.locator('.message.agent').count();
+    expect(agentMessages).toBe(1);
+    expect(await page.locator('.message.customer').count()).toBe(3);
+  });
+});
