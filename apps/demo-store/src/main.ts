@@ -9,7 +9,9 @@ async function main() {
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 4, application_name: 'baton-demo-store' });
   await prepareStoreSchema(pool);
   const server = createStoreServer(pool, config);
-  server.listen(config.DEMO_STORE_PORT, '127.0.0.1', () => console.log(`Demo store listening on http://127.0.0.1:${config.DEMO_STORE_PORT}`));
+  server.listen(config.DEMO_STORE_PORT, config.DEMO_STORE_HOST, () =>
+    console.log(`Demo store listening on http://${config.DEMO_STORE_HOST}:${config.DEMO_STORE_PORT}`),
+  );
   const stop = () => server.close(() => pool.end().then(() => process.exit(0)));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
