@@ -4,5 +4,6 @@ require('@swc-node/register');
 const { startTestPlatform } = require('../../../tools/testing/test-platform');
 
 module.exports = async function globalSetup() {
-  globalThis.__batonPlatform = await startTestPlatform();
+  // A small history limit makes the longer test conversations continue-as-new, so that path runs too.
+  globalThis.__batonPlatform = await startTestPlatform({ apiEnv: { MAX_HISTORY_EVENTS: '80' } });
 };
