@@ -11,9 +11,10 @@ bash tools/ensure-deps.sh
 DATABASE_URL="$(bash tools/ensure-postgres.sh)"
 export DATABASE_URL
 
-echo "== Type check"
+echo "== Type check and lint"
 npx tsc -p tsconfig.json
 npx tsc -p apps/console/tsconfig.json
+npx eslint . --max-warnings 0
 
 echo "== Unit tests"
 npx nx run-many -t test --parallel=1 --outputStyle=stream

@@ -8,9 +8,8 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import type { ConversationView } from '../../libs/contracts/src';
-import { ECHO_TASK_QUEUE, echoUpdate } from '../../workflows/src/definitions';
-import { echoWorkflow } from '../../workflows/src/echo.workflow';
+import type { ConversationView } from '@baton/contracts';
+import { ECHO_TASK_QUEUE, echoUpdate, echoWorkflow } from '@baton/workflows';
 import { startTestPlatform, type E2eState } from '../testing/test-platform';
 import { concurrently, figures, type RunFigures } from './stats';
 

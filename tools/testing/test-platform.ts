@@ -4,11 +4,11 @@
  * processes, exactly as `npm start` runs them. A small control endpoint lets tests kill and
  * restart the worker.
  */
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
-import { bundleWorkflows } from '../../apps/worker/src/bundle';
 import { type Platform, startPlatform, workspaceRoot } from '../launcher/platform';
 import { freePort } from './free-port';
 
@@ -64,7 +64,9 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
   const databaseUrl = serverUrlWithDatabase(adminUrl, database);
 
   const bundlePath = path.join(dir, 'workflow-bundle.js');
-  writeFileSync(bundlePath, (await bundleWorkflows()).code);
+  execFileSync(process.execPath, ['-r', '@swc-node/register', path.join(workspaceRoot, 'apps/worker/src/bundle.main.ts'), bundlePath], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
   const log = path.join(dir, 'platform.log');
   const logStream = createWriteStream(log, { flags: 'w' });

@@ -2,8 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { TaskView } from '@baton/contracts';
-import { launchBrowser } from '../../../tools/testing/browser';
-import { stateFile, type E2eState } from '../../../tools/testing/test-platform';
+import { launchBrowser, stateFile, type E2eState } from '@baton/testing';
 
 const platform: E2eState = JSON.parse(readFileSync(stateFile('console-e2e'), 'utf8'));
 const artifacts = path.resolve(__dirname, '../../../test-artifacts/console');

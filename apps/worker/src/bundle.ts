@@ -1,8 +1,11 @@
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { compilerOptions } from '../../../tsconfig.base.json';
 
 const workspaceRoot = path.resolve(__dirname, '../../..');
+const { compilerOptions } = JSON.parse(readFileSync(path.join(workspaceRoot, 'tsconfig.base.json'), 'utf8')) as {
+  compilerOptions: { paths: Record<string, string[]> };
+};
 
 /** The workflow sources: every workflow type, deterministic code only. */
 export const workflowsPath = path.join(workspaceRoot, 'workflows/src/workflows.ts');

@@ -24,4 +24,4 @@ export const externalId = z
   .string()
   .min(1, 'must not be empty')
   .max(128, 'must be at most 128 characters')
-  .regex(/^[A-Za-z0-9._:@+\-]+$/, 'may contain only letters, digits and . _ : @ + -');
+  .regex(/^[A-Za-z0-9._:@+-]+$/, 'may contain only letters, digits and . _ : @ + -');

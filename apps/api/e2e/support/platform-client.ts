@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as PgClient } from 'pg';
 import type { ConversationView, InboundMessageAccepted, TaskView } from '@baton/contracts';
-import { E2E_STATE_FILE, type E2eState } from '../../../../tools/testing/test-platform';
+import { E2E_STATE_FILE, type E2eState } from '@baton/testing';
 
 export const platform: E2eState = JSON.parse(readFileSync(E2E_STATE_FILE, 'utf8'));
 

@@ -60,8 +60,8 @@ const CURRENCY: Array<[RegExp, string]> = [
   [/₹/g, ' rupee '],
 ];
 
-// Control characters except tab/newline, zero-width characters and bidi marks.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/g;
+// Control characters except tab and line breaks, zero-width characters and bidi marks.
+const CONTROL = /(?![\t\n\r])[\p{Cc}\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]/gu;
 const HTML_TAG = /<\/?[a-zA-Z][^<>]{0,500}>/g;
 const HTML_ENTITY = /&(#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g;
 const ENTITY_NAMES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -1,0 +1,3 @@
+export { launchBrowser } from './browser';
+export { freePort } from './free-port';
+export { E2E_STATE_FILE, startTestPlatform, stateFile, type E2eState, type RunningTestPlatform, type TestPlatformOptions } from './test-platform';
