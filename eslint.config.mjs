@@ -23,8 +23,11 @@ export default [
             // The console may import only shared, pure libraries.
             { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['type:pure'] },
             { sourceTag: 'type:node', onlyDependOnLibsWithTags: ['type:pure', 'type:node'] },
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['type:pure', 'type:node', 'type:workflow', 'scope:server'] },
+            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['type:pure', 'type:node', 'type:workflow'] },
             { sourceTag: 'scope:demo', onlyDependOnLibsWithTags: ['type:node'] },
+            // The launcher, test platform and benches drive everything from outside.
+            { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:pure', 'type:node', 'type:workflow'] },
+            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:pure', 'type:node', 'type:workflow', 'type:tooling'] },
           ],
         },
       ],

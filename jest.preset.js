@@ -27,5 +27,7 @@ module.exports = {
     ],
   },
   moduleNameMapper,
+  // The CEL expression library (libs/flow) ships as ES modules only; SWC transpiles it too.
+  transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

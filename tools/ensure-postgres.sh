@@ -13,13 +13,7 @@ password="${BATON_TEST_PG_PASSWORD:-baton-test}"
 port="${BATON_TEST_PG_PORT:-5432}"
 
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "PostgreSQL is not installed. Install it (apt-get install postgresql) or set DATABASE_URL." >&2
-    exit 1
-  fi
-  echo "Installing PostgreSQL from Debian..." >&2
-  apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  bash "$(dirname "${BASH_SOURCE[0]}")/apt-install.sh" postgresql
 fi
 
 if [ "$(id -u)" != 0 ]; then

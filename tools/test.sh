@@ -14,14 +14,16 @@ export DATABASE_URL
 echo "== Type check and lint"
 npx tsc -p tsconfig.json
 npx tsc -p apps/console/tsconfig.json
+# The module-boundary rule reads Nx's project graph; build it first or the rule is skipped.
+npx nx show projects >/dev/null
 npx eslint . --max-warnings 0
 
 echo "== Unit tests"
 npx nx run-many -t test --parallel=1 --outputStyle=stream
 
 echo "== Integration tests (real Temporal, PostgreSQL, worker, API)"
-npx nx run api:e2e --outputStyle=stream
+npx nx run api-e2e:e2e --outputStyle=stream
 
 echo "== Browser tests (Debian's Chromium against the running platform)"
 bash tools/ensure-chromium.sh
-npx nx run console:e2e --outputStyle=stream
+npx nx run console-e2e:e2e --outputStyle=stream

@@ -5,9 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { IntentModel, trainIntentModel } from '../../libs/nlu/src/intent';
-import { expectedCalibrationError } from '../../libs/nlu/src/intent/calibration';
-import { mulberry32, shuffleInPlace } from '../../libs/nlu/src/intent/random';
+import { expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel } from '@baton/nlu';
 import { banking77Dir, loadSplit, type Row } from './data';
 
 const json = process.argv.includes('--json');

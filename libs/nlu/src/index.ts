@@ -1,2 +1,5 @@
 export { keywordTriage, scoreSentiment } from './rules/keyword-triage';
 export { findEmails, findOrderNumbers } from './rules/entities';
+export * from './intent';
+export { expectedCalibrationError } from './intent/calibration';
+export { mulberry32, shuffleInPlace } from './intent/random';
