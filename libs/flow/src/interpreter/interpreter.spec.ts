@@ -1,0 +1,248 @@
+import { compileFlowOrThrow } from '../compiler/compile';
+import { buildFlow, policyFlow, signals } from '../testing/fixtures';
+import { accepts, resume, start, type Command, type FlowEvent, type Step } from './interpreter';
+
+const NOW = '2026-03-02T10:00:00Z'; // a Monday
+const policy = () => compileFlowOrThrow(policyFlow());
+const idOf = (step: Step, type: Command['type']) => (step.commands.find((c) => c.type === type) as { id: string }).id;
+const types = (step: Step) => step.commands.map((c) => c.type);
+
+describe('policy flow, event by event', () => {
+  it('looks up an order, answers, waits, then escalates a complaint and runs CSAT', () => {
+    const flow = policy();
+    let step = start(flow, { now: NOW, message: { text: 'where is ORD-1?' } });
+    expect(types(step)).toEqual(['classify']);
+    step = resume(flow, step.state, { type: 'classified', id: idOf(step, 'classify'), signals: signals({ intents: [{ label: 'order_status', confidence: 0.9 }], entities: { orderNumbers: ['ORD-1'], emails: [] } }) });
+    expect(step.commands).toEqual([expect.objectContaining({ type: 'http', method: 'GET', url: 'https://shop.example/orders/ORD-1', headers: [{ name: 'Authorization', secret: 'shop-token' }] })]);
+    expect(step.decisions.map((d) => [d.nodeId, d.port])).toEqual([['classify', 'next'], ['route', 'order']]);
+    expect(step.decisions[1]!.values).toMatchObject({ case: 'Order status', 'signals.intent': 'order_status' });
+    step = resume(flow, step.state, { type: 'action_result', id: idOf(step, 'http'), status: 200, body: { status: 'shipped' } });
+    expect(step.commands).toEqual([
+      { type: 'send', nodeId: 'tell', text: 'Your order is shipped.' },
+      expect.objectContaining({ type: 'wait_for_reply', timeoutSeconds: 600 }),
+    ]);
+    expect(step.state.vars.orderStatus).toBe('shipped');
+    step = resume(flow, step.state, { type: 'message', text: 'this is useless', signals: signals({ intents: [{ label: 'complaint', confidence: 0.8 }], sentiment: -0.8 }) });
+    expect(step.commands).toEqual([expect.objectContaining({ type: 'escalate', queue: 'support', priority: 'normal', reason: 'AI could not help with complaint' })]);
+    expect(step.decisions.find((d) => d.nodeId === 'route')).toMatchObject({ port: 'default' });
+    expect(step.state.signals?.sentimentShift).toBeCloseTo(-0.8);
+    const taskId = idOf(step, 'escalate');
+    const during = resume(flow, step.state, { type: 'message', text: 'hello?' });
+    expect(during.commands).toEqual([]);
+    expect(during.state.wait).toEqual(step.state.wait);
+    step = resume(flow, during.state, { type: 'task_resolved', id: taskId, disposition: 'solved' });
+    expect(types(step)).toEqual(['ask_survey']);
+    step = resume(flow, step.state, { type: 'survey_answer', id: idOf(step, 'ask_survey'), score: 4 });
+    expect(step.status).toBe('ended');
+    expect(step.commands).toEqual([{ type: 'end', nodeId: 'done', outcome: 'resolved' }]);
+    expect(step.state.conversation.csat).toBe(4);
+  });
+
+  it('sends sensitive topics to care ahead of the intent', () => {
+    const flow = policy();
+    const step = start(flow, { now: NOW, message: { text: 'x', signals: signals({ risks: ['medical'], intents: [{ label: 'order_status', confidence: 0.9 }] }) } });
+    expect(step.commands).toEqual([expect.objectContaining({ type: 'escalate', queue: 'care', priority: 'urgent', requiredSkills: ['care'], sla: { claimSeconds: 120 } })]);
+    expect(step.decisions.find((d) => d.nodeId === 'care')!.values).toMatchObject({ queue: 'care', risks: ['medical'] });
+  });
+
+  it('answers billing from the knowledge base and falls back when unsure', () => {
+    const flow = policy();
+    const first = start(flow, { now: NOW, message: { text: 'invoice?', signals: signals({ intents: [{ label: 'billing', confidence: 0.8 }] }) } });
+    expect(first.commands).toEqual([expect.objectContaining({ type: 'ai_reply', knowledgeBase: 'billing-faq', intent: 'billing', text: 'invoice?' })]);
+    const id = idOf(first, 'ai_reply');
+    const sure = resume(flow, first.state, { type: 'ai_reply_result', id, text: 'It is on the 1st.', confidence: 0.9 });
+    expect(types(sure)).toEqual(['send', 'wait_for_reply']);
+    const unsure = resume(flow, first.state, { type: 'ai_reply_result', id, text: 'maybe', confidence: 0.2 });
+    expect(types(unsure)).toEqual(['escalate']);
+    expect(unsure.state.conversation.aiFailures).toBe(1);
+  });
+
+  it('goes to the error port when the action fails, and ends abandoned on a reply timeout', () => {
+    const flow = policy();
+    const first = start(flow, { now: NOW, message: { text: 'x', signals: signals({ intents: [{ label: 'order_status', confidence: 0.9 }] }) } });
+    const failed = resume(flow, first.state, { type: 'action_error', id: idOf(first, 'http'), error: 'timeout' });
+    expect(types(failed)).toEqual(['escalate']);
+    expect(failed.decisions[0]).toMatchObject({ nodeId: 'lookup', port: 'error', values: { error: 'timeout' } });
+    const notFound = resume(flow, first.state, { type: 'action_result', id: idOf(first, 'http'), status: 404, body: null });
+    expect(types(notFound)).toEqual(['escalate']);
+    const ok = resume(flow, first.state, { type: 'action_result', id: idOf(first, 'http'), status: 200, body: { status: 'late' } });
+    const gone = resume(flow, ok.state, { type: 'reply_timeout', id: idOf(ok, 'wait_for_reply') });
+    expect(gone.commands).toEqual([{ type: 'end', nodeId: 'gone', outcome: 'abandoned' }]);
+  });
+
+  it('ignores events it does not wait for, and stale ids', () => {
+    const flow = policy();
+    const first = start(flow, { now: NOW, message: { text: 'x' } });
+    const stale: FlowEvent = { type: 'classified', id: 'classify#99', signals: signals() };
+    expect(accepts(first.state, stale)).toBe(false);
+    expect(resume(flow, first.state, stale)).toMatchObject({ ignored: true, commands: [], state: first.state });
+    expect(resume(flow, first.state, { type: 'message', text: 'another' }).ignored).toBe(true);
+  });
+
+  it('continues identically after a JSON round trip of the state', () => {
+    const flow = policy();
+    const first = start(flow, { now: NOW, message: { text: 'x', signals: signals({ intents: [{ label: 'order_status', confidence: 0.9 }] }) } });
+    const event: FlowEvent = { type: 'action_result', id: idOf(first, 'http'), status: 200, body: { status: 'packed' } };
+    const direct = resume(flow, first.state, event);
+    const carried = resume(compileFlowOrThrow(policyFlow()), JSON.parse(JSON.stringify(first.state)), event);
+    expect(carried).toEqual(direct);
+  });
+
+  it('refuses state from another flow version', () => {
+    const first = start(policy(), { now: NOW, message: { text: 'x' } });
+    const other = compileFlowOrThrow({ ...policyFlow(), name: 'Changed' });
+    expect(() => resume(other, first.state, { type: 'classified', id: idOf(first, 'classify'), signals: signals() })).toThrow(/belongs to flow/);
+  });
+});
+
+describe('every node type and its ports', () => {
+  const endAt = (id: string) => [id, 'end', { outcome: 'resolved' }] as [string, string, Record<string, unknown>];
+  const run = (nodes: [string, string, Record<string, unknown>?][], edges: [string, string, string][], input = {}) => {
+    const flow = compileFlowOrThrow(buildFlow([['s', 'start'], ...nodes], [['s', 'next', 'x'], ...edges]));
+    return { flow, step: start(flow, { now: NOW, message: { text: 'hi' }, ...input }) };
+  };
+  const endedAt = (step: Step) => step.state.ended?.nodeId;
+
+  it('condition: true and false', () => {
+    const nodes: [string, string, Record<string, unknown>][] = [['x', 'condition', { expression: 'message == "hi"' }], endAt('t'), endAt('f')];
+    const edges: [string, string, string][] = [['x', 'true', 't'], ['x', 'false', 'f']];
+    expect(endedAt(run(nodes, edges).step)).toBe('t');
+    expect(endedAt(run(nodes, edges, { message: { text: 'no' } }).step)).toBe('f');
+  });
+
+  it('condition: a runtime error goes to false and is recorded', () => {
+    const { step } = run([['x', 'condition', { expression: 'customer.tier == "gold"' }], endAt('t'), endAt('f')], [['x', 'true', 't'], ['x', 'false', 'f']]);
+    expect(endedAt(step)).toBe('f');
+    expect(step.decisions[0]!.values.error).toMatch(/tier/);
+  });
+
+  it('switch: a case port and default', () => {
+    const nodes: [string, string, Record<string, unknown>][] = [['x', 'switch', { cases: [{ port: 'gold', when: 'customer.tier == "gold"' }] }], endAt('g'), endAt('d')];
+    const edges: [string, string, string][] = [['x', 'gold', 'g'], ['x', 'default', 'd']];
+    expect(endedAt(run(nodes, edges, { customer: { tier: 'gold' } }).step)).toBe('g');
+    expect(endedAt(run(nodes, edges, { customer: { tier: 'basic' } }).step)).toBe('d');
+  });
+
+  it('ai_reply from intent templates: answered and fallback', () => {
+    const nodes: [string, string, Record<string, unknown>][] = [
+      ['c', 'classify', {}],
+      ['x', 'ai_reply', { source: 'intent_template', templates: { greeting: 'Hello {{ customer.name }}!' } }],
+      endAt('a'),
+      endAt('f'),
+    ];
+    const flow = compileFlowOrThrow(buildFlow([['s', 'start'], ...nodes], [['s', 'next', 'c'], ['c', 'next', 'x'], ['x', 'answered', 'a'], ['x', 'fallback', 'f']]));
+    const hello = start(flow, { now: NOW, customer: { name: 'Ada' }, message: { text: 'hi', signals: signals({ intents: [{ label: 'greeting', confidence: 0.9 }] }) } });
+    expect(hello.commands[0]).toEqual({ type: 'send', nodeId: 'x', text: 'Hello Ada!' });
+    expect(endedAt(hello)).toBe('a');
+    const other = start(flow, { now: NOW, message: { text: '?', signals: signals() } });
+    expect(endedAt(other)).toBe('f');
+  });
+
+  it('collect: collected, re-asked then invalid, and timeout', () => {
+    const nodes: [string, string, Record<string, unknown>][] = [
+      ['x', 'collect', { variable: 'email', prompt: 'Your email?', retryPrompt: 'That was not an email, again?', valueType: 'email', maxAttempts: 2, timeoutSeconds: 60 }],
+      ['ok', 'send', { text: 'Thanks, {{ vars.email }}' }],
+      endAt('c'),
+      endAt('i'),
+      endAt('t'),
+    ];
+    const edges: [string, string, string][] = [['x', 'collected', 'ok'], ['ok', 'next', 'c'], ['x', 'invalid', 'i'], ['x', 'timeout', 't']];
+    const { flow, step } = run(nodes, edges);
+    expect(step.commands).toEqual([{ type: 'send', nodeId: 'x', text: 'Your email?' }, expect.objectContaining({ type: 'wait_for_reply', timeoutSeconds: 60 })]);
+    const good = resume(flow, step.state, { type: 'message', text: 'a@b.co' });
+    expect(good.commands[0]).toEqual({ type: 'send', nodeId: 'ok', text: 'Thanks, a@b.co' });
+    expect(endedAt(good)).toBe('c');
+    const bad = resume(flow, step.state, { type: 'message', text: 'nope' });
+    expect(bad.commands[0]).toMatchObject({ text: 'That was not an email, again?' });
+    expect(endedAt(resume(flow, bad.state, { type: 'message', text: 'still no' }))).toBe('i');
+    expect(endedAt(resume(flow, step.state, { type: 'reply_timeout', id: idOf(step, 'wait_for_reply') }))).toBe('t');
+  });
+
+  it('send, tag and set_variable: next', () => {
+    const { step } = run(
+      [['x', 'set_variable', { assignments: [{ variable: 'n', expression: '2 * 21' }] }], ['t', 'tag', { add: ['vip'] }], ['m', 'send', { text: 'n={{ vars.n }} tags={{ conversation.tags }}' }], endAt('e')],
+      [['x', 'next', 't'], ['t', 'next', 'm'], ['m', 'next', 'e']],
+    );
+    expect(step.state.vars.n).toBe(42);
+    expect(step.commands).toEqual([{ type: 'tag', nodeId: 't', add: ['vip'], remove: [] }, { type: 'send', nodeId: 'm', text: 'n=42 tags=["vip"]' }, { type: 'end', nodeId: 'e', outcome: 'resolved' }]);
+  });
+
+  it('wait: next when the timer fires', () => {
+    const { flow, step } = run([['x', 'wait', { seconds: 30 }], endAt('e')], [['x', 'next', 'e']]);
+    expect(step.commands).toEqual([{ type: 'start_timer', id: 'x#1', nodeId: 'x', seconds: 30 }]);
+    expect(endedAt(resume(flow, step.state, { type: 'timer_fired', id: 'x#1' }))).toBe('e');
+  });
+
+  it('wait_for_reply: replied stores the text, timeout', () => {
+    const { flow, step } = run([['x', 'wait_for_reply', { timeoutSeconds: 60, variable: 'answer' }], endAt('r'), endAt('t')], [['x', 'replied', 'r'], ['x', 'timeout', 't']]);
+    const replied = resume(flow, step.state, { type: 'message', text: 'yes' });
+    expect([endedAt(replied), replied.state.vars.answer, replied.state.conversation.turns]).toEqual(['r', 'yes', 2]);
+    expect(endedAt(resume(flow, step.state, { type: 'reply_timeout', id: 'x#1' }))).toBe('t');
+  });
+
+  it('business_hours: open, closed, holiday, overnight, in the time zone', () => {
+    const config = { timeZone: 'Europe/Berlin', weekly: [{ day: 'mon', open: '09:00', close: '17:00' }, { day: 'fri', open: '22:00', close: '02:00' }], holidays: ['2026-12-25'] };
+    const at = (now: string) => endedAt(run([['x', 'business_hours', config], endAt('o'), endAt('c')], [['x', 'open', 'o'], ['x', 'closed', 'c']], { now }).step);
+    expect(at('2026-03-02T10:00:00Z')).toBe('o'); // Monday 11:00 in Berlin
+    expect(at('2026-03-02T16:30:00Z')).toBe('c'); // Monday 17:30 in Berlin
+    expect(at('2026-03-07T00:30:00Z')).toBe('o'); // Saturday 01:30, Friday's late shift
+    expect(at('2026-12-21T10:00:00Z')).toBe('o');
+    expect(at('2026-12-25T10:00:00Z')).toBe('c'); // a Friday, holiday
+  });
+
+  it('escalate: resolved, sla_breached, abandoned; unconnected sla_breached keeps waiting', () => {
+    const nodes: [string, string, Record<string, unknown>][] = [['x', 'escalate', { queue: 'q', handoffMessage: 'A person will help.' }], endAt('r'), endAt('b'), endAt('a')];
+    const { flow, step } = run(nodes, [['x', 'resolved', 'r'], ['x', 'sla_breached', 'b'], ['x', 'abandoned', 'a']]);
+    expect(step.commands[0]).toMatchObject({ type: 'escalate', id: 'x#1', handoffMessage: 'A person will help.', reason: 'Escalated by "x"' });
+    expect(endedAt(resume(flow, step.state, { type: 'task_resolved', id: 'x#1' }))).toBe('r');
+    expect(endedAt(resume(flow, step.state, { type: 'sla_breached', id: 'x#1', sla: 'claim' }))).toBe('b');
+    expect(endedAt(resume(flow, step.state, { type: 'abandoned', id: 'x#1' }))).toBe('a');
+    const loose = run([nodes[0]!, nodes[1]!, nodes[3]!], [['x', 'resolved', 'r'], ['x', 'abandoned', 'a']]);
+    const breached = resume(loose.flow, loose.step.state, { type: 'sla_breached', id: 'x#1', sla: 'resolve' });
+    expect([breached.status, breached.state.wait]).toEqual(['waiting', { kind: 'task', id: 'x#1' }]);
+  });
+
+  it('survey: answered and no_answer (out of scale or timeout)', () => {
+    const { flow, step } = run([['x', 'survey', { question: 'Rate us', variable: 'csat' }], endAt('a'), endAt('n')], [['x', 'answered', 'a'], ['x', 'no_answer', 'n']]);
+    expect(step.commands[0]).toMatchObject({ type: 'ask_survey', question: 'Rate us', scale: 5 });
+    const answered = resume(flow, step.state, { type: 'survey_answer', id: 'x#1', score: 5 });
+    expect([endedAt(answered), answered.state.vars.csat]).toEqual(['a', 5]);
+    expect(endedAt(resume(flow, step.state, { type: 'survey_answer', id: 'x#1', score: 9 }))).toBe('n');
+    expect(endedAt(resume(flow, step.state, { type: 'reply_timeout', id: 'x#1' }))).toBe('n');
+  });
+
+  it('end: sends its message and ends with the outcome', () => {
+    const { step } = run([['x', 'end', { outcome: 'no_action', message: 'Bye' }]], []);
+    expect(step.commands).toEqual([{ type: 'send', nodeId: 'x', text: 'Bye' }, { type: 'end', nodeId: 'x', outcome: 'no_action' }]);
+    expect(step.status).toBe('ended');
+  });
+
+  it('subflow: runs the inlined flow, then done', () => {
+    const sub = buildFlow([['s', 'start'], ['hi', 'send', { text: 'from sub' }], ['e', 'end']], [['s', 'next', 'hi'], ['hi', 'next', 'e']], { id: 'greet' });
+    const main = buildFlow([['s', 'start'], ['x', 'subflow', { flowId: 'greet' }], ['after', 'send', { text: 'back' }], ['e', 'end']], [['s', 'next', 'x'], ['x', 'done', 'after'], ['after', 'next', 'e']]);
+    const flow = compileFlowOrThrow(main, { subflows: { greet: sub } });
+    const step = start(flow, { now: NOW });
+    expect(step.commands.map((c) => (c.type === 'send' ? `${c.nodeId}:${c.text}` : c.type))).toEqual(['x/hi:from sub', 'after:back', 'end']);
+  });
+
+  it('classify: asks the workflow when the message has no signals', () => {
+    const { flow, step } = run([['x', 'classify', {}], endAt('e')], [['x', 'next', 'e']]);
+    expect(step.commands).toEqual([{ type: 'classify', id: 'x#1', nodeId: 'x', text: 'hi' }]);
+    const done = resume(flow, step.state, { type: 'classified', id: 'x#1', signals: signals({ intents: [{ label: 'a', confidence: 0.3 }] }) });
+    expect(done.state.signals).toMatchObject({ intent: 'none', outOfScope: true, confidence: 0.3, complexity: 0 });
+  });
+});
+
+describe('loop budget', () => {
+  it('stops a flow that runs too many steps in one turn', () => {
+    // Loops without a wait fail validation, so build a long straight chain instead.
+    const nodes: [string, string, Record<string, unknown>][] = Array.from({ length: 30 }, (_, i) => [`t${i}`, 'tag', { add: [`t${i}`] }]);
+    const edges: [string, string, string][] = nodes.map(([id], i) => [id, 'next', i < 29 ? `t${i + 1}` : 'e']);
+    const flow = compileFlowOrThrow(buildFlow([['s', 'start'], ...nodes, ['e', 'end']], [['s', 'next', 't0'], ...edges]));
+    const step = start(flow, { now: NOW }, { maxSteps: 10 });
+    expect(step.status).toBe('ended');
+    expect(step.commands.at(-1)).toMatchObject({ type: 'end', outcome: 'failed' });
+    expect(step.decisions.at(-1)).toMatchObject({ rule: 'step-budget-exceeded', values: { maxSteps: 10 } });
+    expect(start(flow, { now: NOW }).state.ended).toMatchObject({ outcome: 'resolved' });
+  });
+});
