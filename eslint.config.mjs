@@ -25,6 +25,8 @@ export default [
             { sourceTag: 'type:node', onlyDependOnLibsWithTags: ['type:pure', 'type:node'] },
             { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['type:pure', 'type:node', 'type:workflow'] },
             { sourceTag: 'scope:demo', onlyDependOnLibsWithTags: ['type:node'] },
+            // The CLI talks to the API over HTTP and works on flow files.
+            { sourceTag: 'scope:cli', onlyDependOnLibsWithTags: ['type:pure', 'type:node'] },
             // The launcher, test platform and benches drive everything from outside.
             { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:pure', 'type:node', 'type:workflow'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:pure', 'type:node', 'type:workflow', 'type:tooling'] },
