@@ -1,13 +1,16 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ConversationEntity } from './entities/conversation.entity';
+import { FlowVersionEntity } from './entities/flow-version.entity';
+import { FlowEntity } from './entities/flow.entity';
 import { MessageEntity } from './entities/message.entity';
 import { OutcomeEntity } from './entities/outcome.entity';
 import { TaskEntity } from './entities/task.entity';
 import { InitialReadModels1764860000000 } from './migrations/1764860000000-initial-read-models';
+import { Flows1764870000000 } from './migrations/1764870000000-flows';
 
-export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity];
-export const migrations = [InitialReadModels1764860000000];
+export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity, FlowEntity, FlowVersionEntity];
+export const migrations = [InitialReadModels1764860000000, Flows1764870000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -4,3 +4,5 @@ export { ConversationEntity } from './entities/conversation.entity';
 export { MessageEntity } from './entities/message.entity';
 export { TaskEntity } from './entities/task.entity';
 export { OutcomeEntity } from './entities/outcome.entity';
+export { FlowEntity } from './entities/flow.entity';
+export { FlowVersionEntity } from './entities/flow-version.entity';
