@@ -4,7 +4,6 @@ import {
   condition,
   continueAsNew,
   proxyActivities,
-  proxyLocalActivities,
   setHandler,
   uuid4,
   workflowInfo,
@@ -42,17 +41,17 @@ import { builtInPolicy } from './policy/built-in-policy';
 import type { PolicyAction, PolicyDecision } from './policy/conversation-policy';
 
 /**
- * Writes to the read models: short and idempotent, so they run as local activities in the
- * worker that runs the workflow task (no round trip through the task queue), retried until
- * PostgreSQL answers.
+ * Writes to the read models: short and idempotent, retried until PostgreSQL answers. Regular
+ * activities, not local ones: updates (claims, messages) arrive while they run, and local
+ * activities holding a workflow task open under a burst of updates tripped the SDK's update
+ * protocol (failed updates in the 20-claimer race).
  */
-const store = proxyLocalActivities<ConversationActivities>({
+const store = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '10 seconds',
-  localRetryThreshold: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
-/** Classification: CPU only, local as well; it fails only on a bug, so a few tries. */
-const nlu = proxyLocalActivities<ConversationActivities>({
+/** Classification: CPU only, fails only on a bug, so a few tries. */
+const nlu = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { maximumAttempts: 3 },
 });

@@ -5,8 +5,12 @@ const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
 /**
  * Writes the read models. Every write is idempotent: rows are keyed by ids the workflow chose,
- * and updates only apply when they carry a newer event number, so a retried activity or a
- * replayed workflow never duplicates or rolls back a row.
+ * and an update applies only when it carries the same or a newer event number, so a retried
+ * activity or a replayed workflow never duplicates or rolls back a row.
+ *
+ * "The same" matters if a write ever comes from a workflow task attempt that later failed (as
+ * local activities can): the next attempt may see updates in another order and write other
+ * content under the same event number. The later write is the one the history keeps, so it wins.
  */
 export function createReadModelActivities(db: DataSource) {
   return {
@@ -17,7 +21,7 @@ export function createReadModelActivities(db: DataSource) {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, intent = EXCLUDED.intent, decisions = EXCLUDED.decisions,
            last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
-         WHERE conversations.last_event_seq < EXCLUDED.last_event_seq`,
+         WHERE conversations.last_event_seq <= EXCLUDED.last_event_seq`,
         [
           record.id,
           record.workflowId,
@@ -35,25 +39,33 @@ export function createReadModelActivities(db: DataSource) {
     },
 
     async recordMessage(record: MessageRecord): Promise<void> {
-      await db.query(
-        `INSERT INTO messages (id, conversation_id, seq, role, author, text, channel, conversation_key, idempotency_key,
-                               signals, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT DO NOTHING`,
-        [
-          record.id,
-          record.conversationId,
-          record.seq,
-          record.role,
-          record.author,
-          record.text,
-          record.channel,
-          record.conversationKey,
-          record.idempotencyKey,
-          record.signals === null ? null : JSON.stringify(record.signals),
-          record.createdAt,
-        ],
-      );
+      await db.transaction(async (tx) => {
+        // A failed attempt may have put another message at this position or under this key.
+        await tx.query(
+          `DELETE FROM messages WHERE conversation_id = $2 AND id <> $1 AND (seq = $3 OR idempotency_key = $4)`,
+          [record.id, record.conversationId, record.seq, record.idempotencyKey],
+        );
+        await tx.query(
+          `INSERT INTO messages (id, conversation_id, seq, role, author, text, channel, conversation_key, idempotency_key,
+                                 signals, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+           ON CONFLICT (id) DO UPDATE SET seq = EXCLUDED.seq, role = EXCLUDED.role, author = EXCLUDED.author,
+             text = EXCLUDED.text, idempotency_key = EXCLUDED.idempotency_key, signals = EXCLUDED.signals`,
+          [
+            record.id,
+            record.conversationId,
+            record.seq,
+            record.role,
+            record.author,
+            record.text,
+            record.channel,
+            record.conversationKey,
+            record.idempotencyKey,
+            record.signals === null ? null : JSON.stringify(record.signals),
+            record.createdAt,
+          ],
+        );
+      });
     },
 
     async recordTask(record: TaskRecord): Promise<void> {
@@ -65,7 +77,7 @@ export function createReadModelActivities(db: DataSource) {
            claimed_by = EXCLUDED.claimed_by, disposition = EXCLUDED.disposition, notes = EXCLUDED.notes,
            priority = EXCLUDED.priority, priority_rank = EXCLUDED.priority_rank, queue = EXCLUDED.queue,
            last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
-         WHERE tasks.last_event_seq < EXCLUDED.last_event_seq`,
+         WHERE tasks.last_event_seq <= EXCLUDED.last_event_seq`,
         [
           record.id,
           record.conversationId,

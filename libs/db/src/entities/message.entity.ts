@@ -4,10 +4,8 @@ import { ConversationEntity } from './conversation.entity';
 
 @Entity('messages')
 @Index('messages_conversation_seq_key', ['conversationId', 'seq'], { unique: true })
-@Index('messages_idempotency_key', ['channel', 'conversationKey', 'idempotencyKey'], {
-  unique: true,
-  where: 'idempotency_key IS NOT NULL',
-})
+@Index('messages_idempotency_key', ['conversationId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+@Index('messages_thread_idempotency_idx', ['channel', 'conversationKey', 'idempotencyKey'], { where: 'idempotency_key IS NOT NULL' })
 export class MessageEntity {
   @PrimaryColumn('uuid')
   id!: string;

@@ -36,8 +36,13 @@ export class InitialReadModels1764860000000 implements MigrationInterface {
         created_at timestamptz NOT NULL
       )`);
     await db.query(`CREATE UNIQUE INDEX messages_conversation_seq_key ON messages (conversation_id, seq)`);
+    // A key is stored once per conversation; the API looks keys up across the thread's conversations.
     await db.query(
-      `CREATE UNIQUE INDEX messages_idempotency_key ON messages (channel, conversation_key, idempotency_key)
+      `CREATE UNIQUE INDEX messages_idempotency_key ON messages (conversation_id, idempotency_key)
+       WHERE idempotency_key IS NOT NULL`,
+    );
+    await db.query(
+      `CREATE INDEX messages_thread_idempotency_idx ON messages (channel, conversation_key, idempotency_key)
        WHERE idempotency_key IS NOT NULL`,
     );
     await db.query(`
