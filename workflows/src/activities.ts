@@ -81,10 +81,14 @@ export interface PasswordResetResult {
 }
 
 export interface ConversationActivities {
-  /** Reads the signals in a customer message: intents, sentiment, risks, entities. */
-  triage(text: string): Promise<Signals>;
+  /**
+   * Triage and storage of a customer message in one step: reads its signals (intents, sentiment,
+   * risks, entities), stores the message with them and returns them.
+   */
+  recordCustomerMessage(record: Omit<MessageRecord, 'signals'>): Promise<Signals>;
   recordConversation(record: ConversationRecord): Promise<void>;
-  recordMessage(record: MessageRecord): Promise<void>;
+  /** Stores a message and, when given, the conversation's new state with it, in one transaction. */
+  recordMessage(record: MessageRecord, conversation?: ConversationRecord): Promise<void>;
   recordTask(record: TaskRecord): Promise<void>;
   recordOutcome(record: OutcomeRecord): Promise<void>;
   /** Asks the business's order system; throws when it cannot be reached. */

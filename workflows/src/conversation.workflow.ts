@@ -50,11 +50,6 @@ const store = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
-/** Classification: CPU only, fails only on a bug, so a few tries. */
-const nlu = proxyActivities<ConversationActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { maximumAttempts: 3 },
-});
 /** The business's systems: bounded tries so the customer gets an honest answer in time. */
 const business = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '5 seconds',
@@ -79,8 +74,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
   const now = () => new Date().toISOString();
   const nextSeq = () => ++state.eventSeq;
 
-  const recordConversation = () =>
-    store.recordConversation({
+  const conversationRecord = () => ({
       id: state.conversationId,
       workflowId,
       channel,
@@ -93,22 +87,19 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       createdAt: state.createdAt,
       updatedAt: now(),
     });
+  const recordConversation = () => store.recordConversation(conversationRecord());
 
   const setStage = async (stage: ConversationStage) => {
     state.stage = stage;
     await recordConversation();
   };
 
-  const recordMessage = async (
-    role: MessageRole,
-    text: string,
-    extra: { id?: string; author?: string | null; idempotencyKey?: string | null; signals?: Signals | null } = {},
-  ) => {
-    const id = extra.id ?? uuid4();
+  /** A new message in the transcript, numbered in the conversation's event stream. */
+  const messageRecord = (role: MessageRole, text: string, extra: { id?: string; author?: string | null; idempotencyKey?: string | null } = {}) => {
     state.messageCount++;
     pushBounded(state.transcript, { role, text }, TRANSCRIPT_LIMIT);
-    await store.recordMessage({
-      id,
+    return {
+      id: extra.id ?? uuid4(),
       conversationId: state.conversationId,
       seq: nextSeq(),
       role,
@@ -117,11 +108,23 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       channel,
       conversationKey,
       idempotencyKey: extra.idempotencyKey ?? null,
-      signals: extra.signals ?? null,
       createdAt: now(),
-    });
-    return id;
+    };
   };
+
+  /** Stores a message; `withConversation` also stores the conversation's state (stage, decisions) with it. */
+  const recordMessage = async (
+    role: MessageRole,
+    text: string,
+    extra: { id?: string; author?: string | null; idempotencyKey?: string | null; withConversation?: boolean } = {},
+  ) => {
+    const record = { ...messageRecord(role, text, extra), signals: null };
+    await store.recordMessage(record, extra.withConversation ? conversationRecord() : undefined);
+    return record.id;
+  };
+
+  const customerMessage = (message: (typeof inbox)[number]) =>
+    messageRecord('customer', message.text, { id: message.messageId, author: message.customerId, idempotencyKey: message.idempotencyKey });
 
   const recordTask = async () => {
     const task = state.task!;
@@ -240,7 +243,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     messageCount: state.messageCount,
   }));
 
-  const reply = (text: string) => recordMessage('ai', text, { author: 'baton' });
+  /** An AI message, stored with the conversation's state so what was decided shows with what was said. */
+  const reply = (text: string) => recordMessage('ai', text, { author: 'baton', withConversation: true });
 
   const escalate = async (action: Extract<PolicyAction, { kind: 'escalate' }>) => {
     state.escalated = true;
@@ -257,8 +261,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       createdAt: now(),
     };
     state.stage = 'escalated';
-    await recordTask();
+    // The decision shows before the task it creates.
     await recordConversation();
+    await recordTask();
     await reply(HANDOFF_REPLY);
   };
 
@@ -334,7 +339,6 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     });
     decide({ rule: decision.rule, action: decision.action.kind, values: decision.values });
     state.stage = 'ai_handling';
-    await recordConversation();
     const { action } = decision;
     switch (action.kind) {
       case 'escalate':
@@ -384,13 +388,12 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     }
     const message = inbox.shift()!;
     if (state.stage === 'triage' || state.stage === 'ai_handling') {
-      const signals = await nlu.triage(message.text);
+      const signals = await store.recordCustomerMessage(customerMessage(message));
       state.lastSignals = signals;
       if (signals.intents[0] && state.intent === null) state.intent = signals.intents[0].label;
-      await recordMessage('customer', message.text, { id: message.messageId, author: message.customerId, idempotencyKey: message.idempotencyKey, signals });
       await handleAiTurn(message, signals);
     } else {
-      await recordMessage('customer', message.text, { id: message.messageId, author: message.customerId, idempotencyKey: message.idempotencyKey });
+      await store.recordMessage({ ...customerMessage(message), signals: null });
       if (state.stage === 'feedback') {
         const resolution = await handleCsat(message.text);
         if (resolution) return finish(resolution);
@@ -405,9 +408,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
   async function finish(resolution: Resolution) {
     await condition(allHandlersFinished);
     // Messages accepted while the conversation was closing still belong to its transcript.
-    for (const late of inbox.splice(0)) {
-      await recordMessage('customer', late.text, { id: late.messageId, author: late.customerId, idempotencyKey: late.idempotencyKey });
-    }
+    for (const late of inbox.splice(0)) await store.recordMessage({ ...customerMessage(late), signals: null });
     return { conversationId: state.conversationId, resolution };
   }
 }

@@ -11,11 +11,14 @@ export interface ActivityDependencies {
 
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities({ db, backend }: ActivityDependencies): ConversationActivities & EchoActivities {
+  const readModels = createReadModelActivities(db);
   return {
-    ...createReadModelActivities(db),
+    ...readModels,
     ...createBusinessActivities(backend),
-    async triage(text: string) {
-      return keywordTriage(text);
+    async recordCustomerMessage(record) {
+      const signals = keywordTriage(record.text);
+      await readModels.recordMessage({ ...record, signals });
+      return signals;
     },
     async echo(text: string) {
       return text;

@@ -1,5 +1,30 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { ConversationRecord, MessageRecord, OutcomeRecord, TaskRecord } from '@baton/workflows';
+
+/** Inserts or advances a conversation's row; never moves it back to an older event. */
+async function upsertConversation(db: EntityManager, record: ConversationRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO conversations (id, workflow_id, channel, conversation_key, customer_id, stage, intent, decisions,
+                                last_event_seq, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+     ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, intent = EXCLUDED.intent, decisions = EXCLUDED.decisions,
+       last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
+     WHERE conversations.last_event_seq <= EXCLUDED.last_event_seq`,
+    [
+      record.id,
+      record.workflowId,
+      record.channel,
+      record.conversationKey,
+      record.customerId,
+      record.stage,
+      record.intent,
+      JSON.stringify(record.decisions),
+      record.eventSeq,
+      record.createdAt,
+      record.updatedAt,
+    ],
+  );
+}
 
 const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 
@@ -15,31 +40,12 @@ const PRIORITY_RANK = { urgent: 0, high: 1, normal: 2, low: 3 } as const;
 export function createReadModelActivities(db: DataSource) {
   return {
     async recordConversation(record: ConversationRecord): Promise<void> {
-      await db.query(
-        `INSERT INTO conversations (id, workflow_id, channel, conversation_key, customer_id, stage, intent, decisions,
-                                    last_event_seq, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-         ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, intent = EXCLUDED.intent, decisions = EXCLUDED.decisions,
-           last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
-         WHERE conversations.last_event_seq <= EXCLUDED.last_event_seq`,
-        [
-          record.id,
-          record.workflowId,
-          record.channel,
-          record.conversationKey,
-          record.customerId,
-          record.stage,
-          record.intent,
-          JSON.stringify(record.decisions),
-          record.eventSeq,
-          record.createdAt,
-          record.updatedAt,
-        ],
-      );
+      await upsertConversation(db.manager, record);
     },
 
-    async recordMessage(record: MessageRecord): Promise<void> {
+    async recordMessage(record: MessageRecord, conversation?: ConversationRecord): Promise<void> {
       await db.transaction(async (tx) => {
+        if (conversation) await upsertConversation(tx, conversation);
         // A failed attempt may have put another message at this position or under this key.
         await tx.query(
           `DELETE FROM messages WHERE conversation_id = $2 AND id <> $1 AND (seq = $3 OR idempotency_key = $4)`,
