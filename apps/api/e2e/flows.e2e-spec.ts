@@ -1,43 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { edgeId } from '@baton/flow';
+import { smallPolicyFlow } from '@baton/flow/testing';
 import { api, platform, sql } from './support/platform-client';
 
 type Doc = Record<string, any>;
 
-/** A valid conversation policy (as libs/flow's fixtures build one): sensitive topics go to `queue`, else an AI answer. */
-const policy = (id: string, queue = 'care', extra: Doc = {}): Doc => {
-  const nodes: [string, string, Doc][] = [
-    ['start', 'start', { trigger: 'conversation' }],
-    ['classify', 'classify', { intentFloor: 0.5 }],
-    ['route', 'switch', { cases: [{ port: 'sensitive', label: 'Sensitive topic', when: 'signals.risks.exists(r, r in ["distress", "medical"])' }] }],
-    ['care', 'escalate', { queue, priority: 'urgent', reason: 'Sensitive topic' }],
-    ['answer', 'ai_reply', { source: 'knowledge_base', knowledgeBase: 'faq', confidenceFloor: 0.7 }],
-    ['reply', 'wait_for_reply', { timeoutSeconds: 600 }],
-    ['done', 'end', { outcome: 'resolved' }],
-    ['gone', 'end', { outcome: 'abandoned' }],
-  ];
-  const edges: [string, string, string][] = [
-    ['start', 'next', 'classify'],
-    ['classify', 'next', 'route'],
-    ['route', 'sensitive', 'care'],
-    ['route', 'default', 'answer'],
-    ['answer', 'answered', 'reply'],
-    ['answer', 'fallback', 'care'],
-    ['reply', 'replied', 'classify'],
-    ['reply', 'timeout', 'gone'],
-    ['care', 'resolved', 'done'],
-    ['care', 'abandoned', 'gone'],
-  ];
-  return {
-    id,
-    name: id,
-    kind: 'conversation',
-    variables: [],
-    nodes: nodes.map(([nodeId, type, config], i) => ({ id: nodeId, type, position: { x: i * 200, y: 0 }, config })),
-    edges: edges.map(([source, port, target]) => ({ id: edgeId(source, port, target), source, sourcePort: port, target })),
-    ...extra,
-  };
-};
+/** A valid conversation policy: sensitive topics go to `queue`, else an AI answer. */
+const policy = (id: string, queue = 'care', extra: Doc = {}): Doc => ({ ...smallPolicyFlow(id, queue), ...extra });
 
 /** The policy with an escalate node that has no queue, a node of an unknown type and a dangling edge. */
 const broken = (id: string): Doc => {

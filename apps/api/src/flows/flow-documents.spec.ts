@@ -2,9 +2,9 @@ import { createFlowSchema, flowDiffQuerySchema, publishFlowSchema, saveDraftSche
 import { flowContentHash, validateFlow } from '@baton/flow';
 import { checkFlow, diffable, documentHash, starterFlow } from './flow-documents';
 import { FlowNamePipe, FlowVersionPipe } from './flow-params';
-import { policyDocument } from './testing/flow-fixtures';
+import { smallPolicyFlow } from '@baton/flow/testing';
 
-const policy = () => policyDocument('care-policy');
+const policy = () => smallPolicyFlow('care-policy') as Record<string, unknown>;
 const owner = { name: 'care-policy', kind: 'conversation' as const };
 
 describe('starterFlow', () => {

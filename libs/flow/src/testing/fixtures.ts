@@ -67,6 +67,34 @@ export const policyFlow = (): FlowInput =>
     { id: 'policy', name: 'Policy', variables: [{ name: 'orderStatus', type: 'string' }] },
   );
 
+/** A small valid conversation policy named `id`: sensitive topics go to a person in `queue`, the rest to an AI answer. */
+export const smallPolicyFlow = (id: string, queue = 'care'): FlowInput =>
+  buildFlow(
+    [
+      ['start', 'start', { trigger: 'conversation' }],
+      ['classify', 'classify', { intentFloor: 0.5 }],
+      ['route', 'switch', { cases: [{ port: 'sensitive', label: 'Sensitive topic', when: 'signals.risks.exists(r, r in ["distress", "medical"])' }] }],
+      ['care', 'escalate', { queue, priority: 'urgent', reason: 'Sensitive topic' }],
+      ['answer', 'ai_reply', { source: 'knowledge_base', knowledgeBase: 'faq', confidenceFloor: 0.7 }],
+      ['reply', 'wait_for_reply', { timeoutSeconds: 600 }],
+      ['done', 'end', { outcome: 'resolved' }],
+      ['gone', 'end', { outcome: 'abandoned' }],
+    ],
+    [
+      ['start', 'next', 'classify'],
+      ['classify', 'next', 'route'],
+      ['route', 'sensitive', 'care'],
+      ['route', 'default', 'answer'],
+      ['answer', 'answered', 'reply'],
+      ['answer', 'fallback', 'care'],
+      ['reply', 'replied', 'classify'],
+      ['reply', 'timeout', 'gone'],
+      ['care', 'resolved', 'done'],
+      ['care', 'abandoned', 'gone'],
+    ],
+    { id, name: id },
+  );
+
 export const signals = (partial: Record<string, unknown> = {}) => ({
   intents: [] as { label: string; confidence: number }[],
   sentiment: 0,
