@@ -38,8 +38,10 @@ describe('the conversation event stream', () => {
     // The conversation can be streamed as soon as its first message is accepted.
     const url = `${platform.apiUrl}/conversations/${conversationId}/events`;
 
-    const events = await readEvents(url, { authorization: `Bearer ${platform.apiToken}` }, (seen) =>
-      seen.some((e) => e.type === 'message' && e.message.role === 'ai'),
+    const events = await readEvents(
+      url,
+      { authorization: `Bearer ${platform.apiToken}` },
+      (seen) => seen.some((e) => e.type === 'message' && e.message.role === 'ai') && seen.some((e) => e.type === 'stage' && e.stage === 'escalated'),
     );
 
     const messages = events.filter((e) => e.type === 'message');
