@@ -32,7 +32,6 @@ import {
   conversationWorkflowId,
   resolveTaskUpdate,
   receiveMessageUpdate,
-  snapshotQuery,
   UpdateRejection,
   type ConversationInput,
   type ReceiveMessageInput,
@@ -235,13 +234,6 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     },
     { validator: ({ taskId, agentId }) => void requireClaimedBy(taskId, agentId) },
   );
-
-  setHandler(snapshotQuery, () => ({
-    conversationId: state.conversationId,
-    stage: state.stage,
-    openTaskId: state.task && state.task.status !== 'resolved' ? state.task.id : null,
-    messageCount: state.messageCount,
-  }));
 
   /** An AI message, stored with the conversation's state so what was decided shows with what was said. */
   const reply = (text: string) => recordMessage('ai', text, { author: 'baton', withConversation: true });

@@ -1,11 +1,10 @@
 /**
  * Every name the API, the worker and the workflows share: task queues, workflow ids,
- * updates and queries. Nothing starts, signals or updates a workflow by a string name.
+ * updates (and queries, when there are any). Nothing starts or updates a workflow by a string name.
  */
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineUpdate } from '@temporalio/workflow';
 import type {
   Channel,
-  ConversationStage,
   Disposition,
   InboundMessageAccepted,
   TaskStatus,
@@ -71,20 +70,12 @@ export interface ResolveTaskInput {
   notes?: string;
 }
 
-export interface ConversationSnapshot {
-  conversationId: string;
-  stage: ConversationStage;
-  openTaskId: string | null;
-  messageCount: number;
-}
-
 /** A customer message; validated and acknowledged with its id before it is processed. */
 export const receiveMessageUpdate = defineUpdate<InboundMessageAccepted, [ReceiveMessageInput]>('receiveMessage');
 /** An agent claims the conversation's open task; exactly one concurrent claimer wins. */
 export const claimTaskUpdate = defineUpdate<ClaimTaskResult, [ClaimTaskInput]>('claimTask');
 export const agentReplyUpdate = defineUpdate<{ messageId: string }, [AgentReplyInput]>('agentReply');
 export const resolveTaskUpdate = defineUpdate<{ taskId: string; status: TaskStatus }, [ResolveTaskInput]>('resolveTask');
-export const snapshotQuery = defineQuery<ConversationSnapshot>('snapshot');
 
 /** Bench baseline: a bare round trip through an update and one activity. */
 export const echoUpdate = defineUpdate<string, [string]>('echo');

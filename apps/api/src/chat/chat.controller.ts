@@ -77,7 +77,7 @@ export class ChatController {
     @Query('conversationId', new UuidPipe(ErrorCode.ConversationNotFound)) conversationId: string,
     @Headers('last-event-id') lastEvent?: string,
   ): Promise<Observable<MessageEvent>> {
-    const view = await this.conversations.get(conversationId);
+    const view = await this.conversations.find(conversationId);
     if (view.channel !== 'web' || view.conversationKey !== request.chat.conversationKey) {
       throw new ApiError(404, ErrorCode.ConversationNotFound, `no conversation ${conversationId} in this chat`);
     }

@@ -27,7 +27,7 @@ export class ConversationsController {
     @Param('id', new UuidPipe(ErrorCode.ConversationNotFound)) id: string,
     @Headers('last-event-id') lastEvent?: string,
   ): Promise<Observable<MessageEvent>> {
-    await this.conversations.get(id);
+    await this.conversations.find(id);
     return this.conversations.stream(id, lastEventId(lastEvent));
   }
 }

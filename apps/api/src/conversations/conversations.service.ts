@@ -19,9 +19,14 @@ export class ConversationsService {
   ) {}
 
   async get(id: string): Promise<ConversationView> {
+    return this.view(await this.find(id));
+  }
+
+  /** The conversation's row alone (no transcript); 404 when there is none. */
+  async find(id: string): Promise<ConversationEntity> {
     const conversation = await this.db.getRepository(ConversationEntity).findOneBy({ id });
     if (!conversation) throw new ApiError(404, ErrorCode.ConversationNotFound, `no conversation ${id}`);
-    return this.view(conversation);
+    return conversation;
   }
 
   /** The newest conversation on a channel thread, if any. */
