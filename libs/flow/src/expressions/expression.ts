@@ -14,6 +14,9 @@ import { Environment } from '@marcbachmann/cel-js';
  * - `customer`: what the workflow knows about the customer (id, tier, ...);
  * - `event`: the outreach trigger's payload;
  * - `response`: only in an action's response mapping: { status, body }.
+ *
+ * Besides CEL's standard functions: `s.replace(old, new)` (every occurrence, as in CEL's strings
+ * extension), to turn codes like `in_transit` into words.
  */
 export const EXPRESSION_ROOTS = ['vars', 'signals', 'message', 'conversation', 'customer', 'event'] as const;
 export type ExpressionRoot = (typeof EXPRESSION_ROOTS)[number] | 'response';
@@ -48,7 +51,10 @@ const environment = (withResponse: boolean): Environment => {
         .registerVariable('message', 'string')
         .registerVariable('conversation', 'map')
         .registerVariable('customer', 'map')
-        .registerVariable('event', 'map');
+        .registerVariable('event', 'map')
+        .registerFunction('string.replace(string, string): string', (text: string, from: string, to: string) =>
+          from === '' ? text : text.split(from).join(to),
+        );
     baseEnv = make();
     responseEnv = make().registerVariable('response', 'map');
   }

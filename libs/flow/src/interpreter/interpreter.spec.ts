@@ -123,6 +123,39 @@ describe('every node type and its ports', () => {
     expect(endedAt(run(nodes, edges, { customer: { tier: 'basic' } }).step)).toBe('d');
   });
 
+  it('switch: the decision names the case that fired, or the node on default', () => {
+    const nodes: [string, string, Record<string, unknown>][] = [['x', 'switch', { cases: [{ port: 'gold', label: 'Gold customer', when: 'customer.tier == "gold"' }] }], endAt('g'), endAt('d')];
+    const edges: [string, string, string][] = [['x', 'gold', 'g'], ['x', 'default', 'd']];
+    expect(run(nodes, edges, { customer: { tier: 'gold' } }).step.decisions[0]).toMatchObject({ rule: 'Gold customer', port: 'gold' });
+    expect(run(nodes, edges, { customer: { tier: 'basic' } }).step.decisions[0]).toMatchObject({ rule: 'x', port: 'default' });
+  });
+
+  it('send: templates render CEL, with replace() for codes', () => {
+    const { step } = run([['x', 'send', { text: 'Order is {{ customer.status.replace("_", " ") }}{{ customer.carrier != null ? " with " + customer.carrier : "" }}.' }], endAt('e')], [['x', 'next', 'e']], {
+      customer: { status: 'returned_to_sender', carrier: null },
+    });
+    expect(step.commands[0]).toEqual({ type: 'send', nodeId: 'x', text: 'Order is returned to sender.' });
+  });
+
+  it('action: statusVariable holds the HTTP status on both ports, 0 when no answer came', () => {
+    const nodes: [string, string, Record<string, unknown>][] = [
+      ['x', 'action', { method: 'GET', url: 'https://shop.example/x', statusVariable: 'code' }],
+      ['c', 'condition', { expression: 'vars.code == 404' }],
+      endAt('ok'),
+      endAt('missing'),
+      endAt('down'),
+    ];
+    const edges: [string, string, string][] = [['x', 'success', 'ok'], ['x', 'error', 'c'], ['c', 'true', 'missing'], ['c', 'false', 'down']];
+    const { flow, step } = run(nodes, edges);
+    const id = idOf(step, 'http');
+    const ok = resume(flow, step.state, { type: 'action_result', id, status: 204, body: null });
+    expect([endedAt(ok), ok.state.vars.code]).toEqual(['ok', 204]);
+    const missing = resume(flow, step.state, { type: 'action_result', id, status: 404, body: null });
+    expect([endedAt(missing), missing.state.vars.code]).toEqual(['missing', 404]);
+    const down = resume(flow, step.state, { type: 'action_error', id, error: 'connect ECONNREFUSED' });
+    expect([endedAt(down), down.state.vars.code]).toEqual(['down', 0]);
+  });
+
   it('ai_reply from intent templates: answered and fallback', () => {
     const nodes: [string, string, Record<string, unknown>][] = [
       ['c', 'classify', {}],

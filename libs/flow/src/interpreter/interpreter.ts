@@ -87,6 +87,7 @@ export type FlowEvent = { at?: string } & (
 export interface DecisionRecord {
   nodeId: string;
   nodeType: string;
+  /** The switch case that fired, otherwise the node's label (or id). */
   rule: string;
   port: string | null;
   values: Record<string, unknown>;
@@ -242,10 +243,13 @@ export const resume = (flow: CompiledFlow, previous: RunState, event: FlowEvent,
     case 'action_result':
       actionResult(ctx, node as NodeOf<'action'>, event.status, event.body);
       break;
-    case 'action_error':
+    case 'action_error': {
+      const config = (node as NodeOf<'action'>).config;
+      if (config.statusVariable) state.vars[config.statusVariable] = 0;
       ctx.decide(node, 'error', { error: event.error });
       ctx.go(node, 'error');
       break;
+    }
     case 'timer_fired':
       ctx.go(node, 'next');
       break;
@@ -302,7 +306,8 @@ interface Ctx {
   expr(source: string): ParsedExpression;
   render(template: string): string;
   nextId(node: CompiledNode): string;
-  decide(node: CompiledNode, port: string | null, values: Record<string, unknown>): void;
+  /** Records a decision; `rule` defaults to the node's label (or id). */
+  decide(node: CompiledNode, port: string | null, values: Record<string, unknown>, rule?: string): void;
   go(node: CompiledNode, port: string): void;
   waitFor(kind: WaitKind, id: string): void;
   end(node: CompiledNode | null, outcome: EndOutcome, extra?: { message?: string; reason?: string }): void;
@@ -339,8 +344,8 @@ const context = (flow: CompiledFlow, state: RunState, commands: Command[], decis
         })
         .join(''),
     nextId: (node) => `${node.id}#${++state.seq}`,
-    decide: (node, port, values) =>
-      decisions.push({ nodeId: node.id, nodeType: node.type, rule: node.label ?? node.id, port, values }),
+    decide: (node, port, values, rule) =>
+      decisions.push({ nodeId: node.id, nodeType: node.type, rule: rule ?? node.label ?? node.id, port, values }),
     go: (node, port) => {
       const target = node.next[port];
       if (target === undefined) {
@@ -437,7 +442,7 @@ const execute = (ctx: Ctx, node: CompiledNode): void => {
         const result = ctx.expr(entry.when).evaluate(ctx.scope());
         if (!result.ok) errors[entry.port] = result.error;
         if (result.ok && result.value === true) {
-          ctx.decide(node, entry.port, { case: entry.label || entry.port, expression: entry.when, ...seen(ctx, entry.when), ...(Object.keys(errors).length ? { errors } : {}) });
+          ctx.decide(node, entry.port, { case: entry.label || entry.port, expression: entry.when, ...seen(ctx, entry.when), ...(Object.keys(errors).length ? { errors } : {}) }, entry.label || entry.port);
           ctx.go(node, entry.port);
           return;
         }
@@ -697,6 +702,7 @@ const collectAnswer = (ctx: Ctx, node: NodeOf<'collect'>, text: string, signals:
 
 const actionResult = (ctx: Ctx, node: NodeOf<'action'>, status: number, body: Json): void => {
   const { state } = ctx;
+  if (node.config.statusVariable) state.vars[node.config.statusVariable] = status;
   if (!(status >= 200 && status < 300)) {
     ctx.decide(node, 'error', { status });
     ctx.go(node, 'error');

@@ -79,6 +79,8 @@ export const actionConfigSchema = z.object({
   body: template.optional(),
   /** Each variable gets the value of a CEL expression over `response` ({ status, body }). */
   responseMapping: z.array(z.object({ variable: variableNameSchema, expression })).default([]),
+  /** Stores the HTTP status in this variable on either port (0 when no answer came), e.g. to tell 404 from an outage. */
+  statusVariable: variableNameSchema.optional(),
   timeoutSeconds: seconds.default(10),
   retries: z.number().int().min(0).max(10).default(2),
 });

@@ -54,7 +54,7 @@ export const variablesWrittenBy = (node: FlowNode): string[] => {
     case 'set_variable':
       return node.config.assignments.map((entry) => entry.variable);
     case 'action':
-      return node.config.responseMapping.map((entry) => entry.variable);
+      return [...node.config.responseMapping.map((entry) => entry.variable), ...(node.config.statusVariable ? [node.config.statusVariable] : [])];
     case 'collect':
       return [node.config.variable];
     case 'wait_for_reply':
@@ -71,7 +71,7 @@ export const TIMER_BOUNDS = {
   'wait.seconds': [1, 30 * DAY],
   'wait_for_reply.timeoutSeconds': [10, 30 * DAY],
   'collect.timeoutSeconds': [10, 7 * DAY],
-  'survey.timeoutSeconds': [60, 7 * DAY],
+  'survey.timeoutSeconds': [10, 7 * DAY],
   'action.timeoutSeconds': [1, 60],
   'escalate.sla': [10, 30 * DAY],
 } as const satisfies Record<string, readonly [number, number]>;
