@@ -14,6 +14,9 @@ describe('keywordTriage', () => {
     ['Let me talk to a real person', 'human_request'],
     ['Hello!', 'greeting'],
     ["Thanks, that's all", 'thanks'],
+    ['When will my refund arrive?', 'billing'],
+    ['Can I get a VAT invoice for last month', 'billing'],
+    ['I need to reschedule my appointment', 'appointment'],
   ])('reads %j as %s', (text, intent) => {
     expect(top(text)).toBe(intent);
   });

@@ -25,6 +25,20 @@ const INTENT_RULES: IntentRule[] = [
     ],
   },
   {
+    label: 'billing',
+    patterns: [
+      [/\b(invoice|receipt|refund|billing|bill|vat|charged|double charged|overcharged|payment (?:failed|declined|method))\b/i, 0.6],
+      [/\b(pay|paid|payment|charge|card|price|fee)\b/i, 0.25],
+    ],
+  },
+  {
+    label: 'appointment',
+    patterns: [
+      [/\b(appointment|booking|book a (?:slot|visit|time)|reschedul\w*|installation (?:date|slot))\b/i, 0.75],
+      [/\b(confirm|move|change|cancel)\b.*\b(appointment|booking|visit|slot)\b/i, 0.2],
+    ],
+  },
+  {
     label: 'cancellation',
     patterns: [
       [/\b(cancel|terminate|close)\b.*\b(account|subscription|membership|contract|plan|service)\b/i, 0.9],
@@ -64,7 +78,7 @@ const RISK_RULES: [string, RegExp][] = [
 
 const POSITIVE = /\b(great|good|thanks|thank you|happy|love|excellent|perfect|awesome|helpful|appreciate)\b/gi;
 const NEGATIVE =
-  /\b(bad|angry|upset|annoyed|frustrat\w*|terrible|awful|worst|hate|useless|unacceptable|ridiculous|disgust\w*|furious|never again|rubbish|horrible|disappoint\w*|still waiting|again)\b/gi;
+  /\b(bad|angry|upset|annoyed|frustrat\w*|terrible|awful|worst|hate|useless|unacceptable|ridiculous|disgust\w*|furious|never again|rubbish|horrible|disappoint\w*|still waiting)\b/gi;
 
 /** Sentiment from -1 (very negative) to 1 (very positive), from a small lexicon with emphasis. */
 export function scoreSentiment(text: string): number {
