@@ -11,8 +11,10 @@ import { DatabaseModule } from './database/database.module';
 import { FlowsModule } from './flows/flows.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesService } from './messages/messages.service';
+import { NluModule } from './nlu/nlu.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { TemporalModule } from './temporal/temporal.module';
@@ -23,7 +25,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, FlowsModule],
+      imports: [DatabaseModule, TemporalModule, FlowsModule, NluModule, KnowledgeModule],
       controllers: [HealthController, MessagesController, ConversationsController, TasksController, ChatController],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -6,3 +6,4 @@ export * from './flows.schema';
 export * from './views';
 export * from './validation';
 export { MAX_MESSAGE_BYTES } from './text';
+export * from './knowledge.schema';

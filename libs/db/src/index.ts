@@ -6,3 +6,7 @@ export { TaskEntity } from './entities/task.entity';
 export { OutcomeEntity } from './entities/outcome.entity';
 export { FlowEntity } from './entities/flow.entity';
 export { FlowVersionEntity } from './entities/flow-version.entity';
+export { KnowledgeArticleEntity } from './entities/knowledge-article.entity';
+export { KnowledgeBaseSeedEntity } from './entities/knowledge-base-seed.entity';
+export * from './knowledge/knowledge-retrieval';
+export * from './knowledge/knowledge-answer';
