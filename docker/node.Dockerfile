@@ -21,6 +21,9 @@ COPY workflows ./workflows
 COPY apps/api ./apps/api
 COPY apps/worker ./apps/worker
 COPY apps/demo-store ./apps/demo-store
+# Shipped flows and knowledge, published on the first start of the API.
+COPY flows ./flows
+COPY knowledge ./knowledge
 
 ENV NODE_ENV=production
 

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { type Platform, startPlatform, workspaceRoot } from '../launcher/platform';
+import { ALWAYS_OPEN, publishFlowVariant, setOpeningHours } from './flow-variants';
 import { freePort } from './free-port';
 
 /** Where a test platform named `name` writes its state (read by the tests), log and bundle. */
@@ -32,16 +33,12 @@ export interface E2eState {
   databaseUrl: string;
   temporalAddress: string;
   controlUrl: string;
-  /** Settings the API was started with, for tests that wait on timeouts. */
-  csatTimeoutMs: number;
 }
 
 export interface RunningTestPlatform {
   state: E2eState;
   stop(): Promise<void>;
 }
-
-const CSAT_TIMEOUT_MS = 4000;
 
 function serverUrlWithDatabase(url: string, database: string): string {
   const parsed = new URL(url);
@@ -82,7 +79,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
         chatTokenSecret: `e2e-chat-secret-${'x'.repeat(32)}`,
         demoStoreApiKey: `e2e-store-key-${Date.now()}`,
       },
-      apiEnv: { CSAT_TIMEOUT: `${CSAT_TIMEOUT_MS}ms`, STREAM_POLL_INTERVAL: '100ms', ...apiEnv },
+      apiEnv: { STREAM_POLL_INTERVAL: '100ms', ...apiEnv },
       workflowBundle: bundlePath,
       withConsole,
       output: (name, line) => logStream.write(`${name.padEnd(9)}| ${line}\n`),
@@ -100,8 +97,14 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
     databaseUrl,
     temporalAddress: platform.temporalAddress,
     controlUrl: control.url,
-    csatTimeoutMs: CSAT_TIMEOUT_MS,
   };
+  // Tests run at any hour: the team in the shipped policy is in around the clock here, and the
+  // after-hours path is tested with a flow of its own.
+  await publishFlowVariant(state, {
+    from: 'conversation-default',
+    message: 'Tests: the team is in around the clock',
+    change: (flow) => setOpeningHours(flow, ALWAYS_OPEN),
+  });
   writeFileSync(stateFile(name), JSON.stringify(state, null, 2));
 
   return {

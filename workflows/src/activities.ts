@@ -8,6 +8,7 @@ import type {
   ConversationStage,
   DecisionRecord,
   Disposition,
+  KnowledgeAnswer,
   MessageRole,
   Resolution,
   Signals,
@@ -25,6 +26,9 @@ export interface ConversationRecord {
   stage: ConversationStage;
   intent: string | null;
   decisions: DecisionRecord[];
+  /** The flow version the conversation runs (null until it is pinned). */
+  flowName: string | null;
+  flowVersion: number | null;
   eventSeq: number;
   createdAt: string;
   updatedAt: string;
@@ -50,6 +54,7 @@ export interface TaskRecord {
   workflowId: string;
   queue: string;
   priority: TaskPriority;
+  requiredSkills: string[];
   status: TaskStatus;
   reason: string;
   context: TaskContext;
@@ -70,15 +75,40 @@ export interface OutcomeRecord {
   closedAt: string;
 }
 
-export type OrderLookup =
-  | { found: true; orderNumber: string; status: string; carrier: string | null; estimatedDelivery: string | null; total: string }
-  | { found: false; orderNumber: string };
-
-export interface PasswordResetResult {
-  sent: boolean;
-  /** The address the link went to, masked for the transcript (j***@example.com). */
-  maskedEmail: string | null;
+/** A published flow version as a conversation or outreach pins it. */
+export interface PinnedFlow {
+  name: string;
+  version: number;
+  contentHash: string;
+  /** The flow document as published; the workflow compiles it. */
+  content: Record<string, unknown>;
 }
+
+/** An HTTP call an action node asks for; header values come from the worker's named secrets. */
+export interface ActionRequest {
+  method: string;
+  /** Absolute, or `<connection>:/path` with a connection the worker knows (e.g. `store:/orders/1`). */
+  url: string;
+  headers: { name: string; secret: string }[];
+  body?: string;
+  timeoutSeconds: number;
+}
+
+export interface ActionResponse {
+  status: number;
+  /** The parsed JSON answer, or its text when it is not JSON; null when empty. */
+  body: unknown;
+}
+
+/** Activity failure types the workflows act on. */
+export const ActivityFailure = {
+  /** No published flow of that name and kind: nothing to pin. */
+  FlowNotPublished: 'FlowNotPublished',
+  /** The action's URL or secrets are not allowed or unknown: retrying cannot help. */
+  ActionRefused: 'ActionRefused',
+  /** The business's system answered 5xx; details[0] is the status. */
+  ActionServerError: 'ActionServerError',
+} as const;
 
 export interface ConversationActivities {
   /**
@@ -91,10 +121,18 @@ export interface ConversationActivities {
   recordMessage(record: MessageRecord, conversation?: ConversationRecord): Promise<void>;
   recordTask(record: TaskRecord): Promise<void>;
   recordOutcome(record: OutcomeRecord): Promise<void>;
-  /** Asks the business's order system; throws when it cannot be reached. */
-  lookupOrder(input: { customerId: string; orderNumber: string }): Promise<OrderLookup>;
-  /** Asks the business's account system to send a reset link. */
-  requestPasswordReset(input: { customerId: string }): Promise<PasswordResetResult>;
+  /** The current published version of a flow; fails with FlowNotPublished when there is none. */
+  loadFlow(input: { name: string; kind: 'conversation' | 'outreach' }): Promise<PinnedFlow>;
+  /** Signals of a text that was not triaged when it arrived. */
+  classifyMessage(input: { text: string }): Promise<Signals>;
+  /**
+   * Calls the business's system for an action node. Answers 2xx-4xx as they are (a 404 is an
+   * answer the flow may branch on); throws on 5xx (ActionServerError) and unreachable hosts, so
+   * Temporal retries them, and ActionRefused for URLs or secrets the worker does not allow.
+   */
+  callAction(request: ActionRequest): Promise<ActionResponse>;
+  /** The best knowledge-base answer to a customer's message. */
+  answerFromKnowledge(input: { knowledgeBase: string; text: string; intent?: string }): Promise<KnowledgeAnswer>;
 }
 
 export interface EchoActivities {

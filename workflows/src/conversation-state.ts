@@ -7,22 +7,42 @@ import type {
   TaskPriority,
   TaskStatus,
 } from '@baton/contracts';
+import type { RunState } from '@baton/flow';
+import type { PinnedFlow } from './activities';
 
 export interface TranscriptLine {
   role: MessageRole;
   text: string;
 }
 
+/** Service-level deadlines of a task (ISO, workflow time); each is removed once checked. */
+export interface SlaDeadlines {
+  claim?: string;
+  first_reply?: string;
+  resolve?: string;
+}
+
 export interface TaskState {
   id: string;
+  /** The flow's wait id for this task: events about the task carry it. */
+  waitId: string;
   queue: string;
   priority: TaskPriority;
+  requiredSkills: string[];
   status: TaskStatus;
   reason: string;
   claimedBy: string | null;
+  firstReplyAt: string | null;
+  sla: SlaDeadlines;
   disposition: Disposition | null;
   notes: string | null;
   createdAt: string;
+}
+
+/** A customer message stored and triaged, waiting until the flow asks for the customer's reply. */
+export interface PendingMessage {
+  text: string;
+  signals: Signals | null;
 }
 
 /** Everything a conversation carries across continue-as-new. Plain data only. */
@@ -34,15 +54,16 @@ export interface ConversationState {
   eventSeq: number;
   messageCount: number;
   intent: string | null;
-  /** Values collected from the customer (order number and the like). */
-  collected: Record<string, string>;
-  /** What the AI is waiting for in the customer's next message, if anything. */
-  awaiting: 'orderNumber' | 'csat' | null;
-  aiFailures: number;
-  aiAnswered: boolean;
-  escalated: boolean;
-  csatAsked: number;
   lastSignals: Signals | null;
+  /** The published flow version this conversation runs, pinned when it started. */
+  flow: PinnedFlow | null;
+  /** The flow interpreter's state. */
+  run: RunState | null;
+  /** When the flow's current timer, reply wait or survey runs out (ISO, workflow time). */
+  deadline: { waitId: string; at: string } | null;
+  /** The survey question was asked again after an answer that was not a score. */
+  surveyReasked: boolean;
+  pending: PendingMessage[];
   /** Most recent lines, for the handoff context; bounded. */
   transcript: TranscriptLine[];
   decisions: DecisionRecord[];
@@ -52,8 +73,9 @@ export interface ConversationState {
 }
 
 export const TRANSCRIPT_LIMIT = 30;
-export const DECISION_LIMIT = 50;
+export const DECISION_LIMIT = 80;
 export const SEEN_KEYS_LIMIT = 500;
+export const PENDING_LIMIT = 50;
 
 export function initialState(conversationId: string, createdAt: string): ConversationState {
   return {
@@ -63,13 +85,12 @@ export function initialState(conversationId: string, createdAt: string): Convers
     eventSeq: 0,
     messageCount: 0,
     intent: null,
-    collected: {},
-    awaiting: null,
-    aiFailures: 0,
-    aiAnswered: false,
-    escalated: false,
-    csatAsked: 0,
     lastSignals: null,
+    flow: null,
+    run: null,
+    deadline: null,
+    surveyReasked: false,
+    pending: [],
     transcript: [],
     decisions: [],
     seenKeys: [],

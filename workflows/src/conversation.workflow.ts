@@ -1,4 +1,5 @@
 import {
+  ActivityFailure as TemporalActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
@@ -11,20 +12,34 @@ import {
 import type {
   ConversationStage,
   DecisionRecord,
-  Disposition,
+  KnowledgeAnswer,
   MessageRole,
   Resolution,
-  Signals,
   TaskContext,
 } from '@baton/contracts';
-import type { ConversationActivities, OrderLookup, PasswordResetResult } from './activities';
+import {
+  accepts,
+  compileFlow,
+  resume,
+  start,
+  type Command,
+  type CompiledFlow,
+  type DecisionRecord as FlowDecision,
+  type EndOutcome,
+  type FlowEvent,
+  type Json,
+  type Step,
+} from '@baton/flow';
+import { ActivityFailure, type ConversationActivities, type PinnedFlow } from './activities';
 import {
   DECISION_LIMIT,
   initialState,
+  PENDING_LIMIT,
   pushBounded,
   SEEN_KEYS_LIMIT,
   TRANSCRIPT_LIMIT,
   type ConversationState,
+  type SlaDeadlines,
 } from './conversation-state';
 import {
   agentReplyUpdate,
@@ -36,8 +51,7 @@ import {
   type ConversationInput,
   type ReceiveMessageInput,
 } from './definitions';
-import { builtInPolicy } from './policy/built-in-policy';
-import type { PolicyAction, PolicyDecision } from './policy/conversation-policy';
+import { FALLBACK_FLOW } from './fallback-flow';
 
 /**
  * Writes to the read models: short and idempotent, retried until PostgreSQL answers. Regular
@@ -49,48 +63,62 @@ const store = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds' },
 });
-/** The business's systems: bounded tries so the customer gets an honest answer in time. */
-const business = proxyActivities<ConversationActivities>({
+/** Pinning the flow: retried while PostgreSQL is away, but not when nothing is published. */
+const flows = proxyActivities<ConversationActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '200 milliseconds', backoffCoefficient: 2, maximumInterval: '10 seconds', nonRetryableErrorTypes: [ActivityFailure.FlowNotPublished] },
+});
+/** Answers for the customer: bounded, so that a slow model turns into an honest fallback. */
+const answers = proxyActivities<ConversationActivities>({
   startToCloseTimeout: '5 seconds',
-  retry: { initialInterval: '300 milliseconds', backoffCoefficient: 2, maximumAttempts: 3, nonRetryableErrorTypes: ['BadRequest'] },
+  retry: { initialInterval: '300 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
 });
 
-export const CSAT_PROMPT = 'Thanks for contacting us. How would you rate your experience, from 1 (poor) to 5 (excellent)?';
-export const CSAT_REASK = 'Please answer with a number from 1 to 5.';
-export const CSAT_THANKS = 'Thank you for your feedback!';
-export const HANDOFF_REPLY = "I'm passing you to a member of our team, who can see everything you've told me. They'll be with you shortly.";
+/** The survey answer was not a score: asked once more, then taken as no answer. */
+export const SURVEY_REASK = (scale: number) => `Please answer with a number from 1 to ${scale}.`;
 
-/** One customer conversation: triage -> AI handling -> escalation -> human resolution -> feedback. */
+/** How long a new conversation waits for its first message before it gives up. */
+const FIRST_MESSAGE_TIMEOUT = '1 day';
+
+type InboxMessage = ReceiveMessageInput & { messageId: string };
+
+/**
+ * One customer conversation: triage -> AI handling -> escalation -> human resolution -> feedback,
+ * as the published conversation flow says. The flow version current when the conversation starts
+ * is pinned for its whole life (through continue-as-new), so publishing changes new conversations
+ * only. The workflow performs what the flow interpreter asks (send, classify, answer, call the
+ * business, open a task, wait) and feeds the outcomes back to it as events.
+ */
 export async function conversationWorkflow(input: ConversationInput): Promise<{ conversationId: string; resolution: Resolution }> {
   const { channel, conversationKey, customerId, settings } = input;
   const workflowId = conversationWorkflowId(channel, conversationKey);
-  const state: ConversationState =
-    input.carried ?? initialState(workflowInfo().firstExecutionRunId, new Date().toISOString());
-  const inbox: (ReceiveMessageInput & { messageId: string })[] = [];
+  const state: ConversationState = input.carried ?? initialState(workflowInfo().firstExecutionRunId, new Date().toISOString());
+  const inbox: InboxMessage[] = [];
   let closing = false;
-  const taskResolved = () => state.task?.status === 'resolved';
+  let resolution: Resolution = 'abandoned';
+  let dirty = false;
 
   const now = () => new Date().toISOString();
   const nextSeq = () => ++state.eventSeq;
 
   const conversationRecord = () => ({
-      id: state.conversationId,
-      workflowId,
-      channel,
-      conversationKey,
-      customerId,
-      stage: state.stage,
-      intent: state.intent,
-      decisions: state.decisions,
-      eventSeq: nextSeq(),
-      createdAt: state.createdAt,
-      updatedAt: now(),
-    });
-  const recordConversation = () => store.recordConversation(conversationRecord());
-
-  const setStage = async (stage: ConversationStage) => {
-    state.stage = stage;
-    await recordConversation();
+    id: state.conversationId,
+    workflowId,
+    channel,
+    conversationKey,
+    customerId,
+    stage: state.stage,
+    intent: state.intent,
+    decisions: state.decisions,
+    flowName: state.flow?.name ?? null,
+    flowVersion: state.flow?.version ?? null,
+    eventSeq: nextSeq(),
+    createdAt: state.createdAt,
+    updatedAt: now(),
+  });
+  const recordConversation = () => {
+    dirty = false;
+    return store.recordConversation(conversationRecord());
   };
 
   /** A new message in the transcript, numbered in the conversation's event stream. */
@@ -111,31 +139,46 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     };
   };
 
-  /** Stores a message; `withConversation` also stores the conversation's state (stage, decisions) with it. */
-  const recordMessage = async (
-    role: MessageRole,
-    text: string,
-    extra: { id?: string; author?: string | null; idempotencyKey?: string | null; withConversation?: boolean } = {},
-  ) => {
-    const record = { ...messageRecord(role, text, extra), signals: null };
-    await store.recordMessage(record, extra.withConversation ? conversationRecord() : undefined);
-    return record.id;
+  /** An AI message, stored with the conversation's state so what was decided shows with what was said. */
+  const reply = async (text: string) => {
+    const record = { ...messageRecord('ai', text, { author: 'baton' }), signals: null };
+    dirty = false;
+    await store.recordMessage(record, conversationRecord());
   };
 
-  const customerMessage = (message: (typeof inbox)[number]) =>
+  const customerRecord = (message: InboxMessage) =>
     messageRecord('customer', message.text, { id: message.messageId, author: message.customerId, idempotencyKey: message.idempotencyKey });
+
+  /** What the flow has learnt so far: its variables that hold a value other than their default. */
+  const collected = (): Record<string, string> => {
+    const out: Record<string, string> = {};
+    for (const [name, value] of Object.entries(state.run?.vars ?? {})) {
+      if (value === null || value === '' || JSON.stringify(value) === JSON.stringify(flow.variables[name] ?? null)) continue;
+      out[name] = typeof value === 'string' ? value : JSON.stringify(value);
+    }
+    return out;
+  };
 
   const recordTask = async () => {
     const task = state.task!;
     const context: TaskContext = {
-      summary: summarise(state, customerId, task.reason),
+      summary: summarise(state, customerId, task.reason, collected()),
       transcript: state.transcript,
-      collected: state.collected,
+      collected: collected(),
       signals: state.lastSignals,
       decisions: state.decisions,
     };
     await store.recordTask({
-      ...task,
+      id: task.id,
+      queue: task.queue,
+      priority: task.priority,
+      requiredSkills: task.requiredSkills,
+      status: task.status,
+      reason: task.reason,
+      claimedBy: task.claimedBy,
+      disposition: task.disposition,
+      notes: task.notes,
+      createdAt: task.createdAt,
       conversationId: state.conversationId,
       workflowId,
       context,
@@ -144,8 +187,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     });
   };
 
-  const decide = (decision: Omit<DecisionRecord, 'at' | 'stage'>) =>
+  const decide = (decision: Omit<DecisionRecord, 'at' | 'stage'>) => {
     pushBounded(state.decisions, { at: now(), stage: state.stage, ...decision }, DECISION_LIMIT);
+    dirty = true;
+  };
 
   const reject = (type: UpdateRejection, message: string) => {
     throw ApplicationFailure.create({ type, message, nonRetryable: true });
@@ -214,9 +259,11 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
   setHandler(
     agentReplyUpdate,
     async ({ taskId, agentId, text }) => {
-      requireClaimedBy(taskId, agentId);
-      const messageId = await recordMessage('agent', text, { author: agentId });
-      return { messageId };
+      const task = requireClaimedBy(taskId, agentId);
+      task.firstReplyAt ??= now();
+      const record = { ...messageRecord('agent', text, { author: agentId }), signals: null };
+      await store.recordMessage(record);
+      return { messageId: record.id };
     },
     { validator: ({ taskId, agentId }) => void requireClaimedBy(taskId, agentId) },
   );
@@ -235,192 +282,327 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     { validator: ({ taskId, agentId }) => void requireClaimedBy(taskId, agentId) },
   );
 
-  /** An AI message, stored with the conversation's state so what was decided shows with what was said. */
-  const reply = (text: string) => recordMessage('ai', text, { author: 'baton', withConversation: true });
+  await conversationRecorded;
 
-  const escalate = async (action: Extract<PolicyAction, { kind: 'escalate' }>) => {
-    state.escalated = true;
-    state.awaiting = null;
+  // Pin the flow: the version current now is the one this conversation runs to its end.
+  if (!state.flow) {
+    try {
+      state.flow = await flows.loadFlow({ name: settings.flowName, kind: 'conversation' });
+    } catch (error) {
+      state.flow = FALLBACK_FLOW;
+      decide({ rule: 'flow-unavailable', action: 'fallback', values: { flow: settings.flowName, error: failureMessage(error) } });
+    }
+  }
+  const flow = compilePinned(state.flow, (problems) => {
+    decide({ rule: 'flow-invalid', action: 'fallback', values: { flow: state.flow!.name, version: state.flow!.version, problems } });
+    state.flow = FALLBACK_FLOW;
+  });
+
+  /** Which stage the conversation is in after a command. */
+  const stageFor = (command: Command): ConversationStage | null => {
+    switch (command.type) {
+      case 'send':
+        return state.stage === 'triage' ? 'ai_handling' : null;
+      case 'wait_for_reply':
+        return state.stage === 'escalated' || state.stage === 'human' ? 'ai_handling' : null;
+      case 'escalate':
+        return 'escalated';
+      case 'ask_survey':
+        return 'feedback';
+      default:
+        return null;
+    }
+  };
+
+  const deadlineIn = (waitId: string, seconds: number) => {
+    state.deadline = { waitId, at: new Date(Date.now() + seconds * 1000).toISOString() };
+  };
+
+  /** Closes the previous task when the flow has moved on without it (an SLA breach port, for instance). */
+  const retireTask = async () => {
+    const task = state.task;
+    if (!task || task.status === 'resolved' || task.status === 'cancelled') return;
+    task.status = 'cancelled';
+    await recordTask();
+  };
+
+  const openTask = async (command: Extract<Command, { type: 'escalate' }>) => {
+    await retireTask();
+    const at = Date.now();
+    const after = (seconds?: number) => (seconds === undefined ? undefined : new Date(at + seconds * 1000).toISOString());
+    const sla: SlaDeadlines = {};
+    if (command.sla.claimSeconds !== undefined) sla.claim = after(command.sla.claimSeconds);
+    if (command.sla.firstReplySeconds !== undefined) sla.first_reply = after(command.sla.firstReplySeconds);
+    if (command.sla.resolveSeconds !== undefined) sla.resolve = after(command.sla.resolveSeconds);
     state.task = {
       id: uuid4(),
-      queue: action.queue,
-      priority: action.priority,
+      waitId: command.id,
+      queue: command.queue,
+      priority: command.priority,
+      requiredSkills: command.requiredSkills,
       status: 'open',
-      reason: action.reason,
+      reason: command.reason,
       claimedBy: null,
+      firstReplyAt: null,
+      sla,
       disposition: null,
       notes: null,
-      createdAt: now(),
+      createdAt: new Date(at).toISOString(),
     };
-    state.stage = 'escalated';
     // The decision shows before the task it creates.
     await recordConversation();
     await recordTask();
-    await reply(HANDOFF_REPLY);
+    if (command.handoffMessage) await reply(command.handoffMessage);
   };
 
-  /** A business call that failed after its retries: say so honestly and hand over to a person. */
-  const backendFailed = async (system: string, values: Record<string, unknown>, error: unknown) => {
-    decide({ rule: 'backend-unavailable', action: 'escalate', values: { ...values, system, error: String(error) } });
-    await reply(`I'm sorry, I can't reach our ${system} right now, so I'm passing you to a member of our team.`);
-    await escalate({ kind: 'escalate', queue: 'support', priority: 'normal', reason: `${system} unavailable` });
-  };
-
-  const answerOrder = async (orderNumber: string) => {
-    let order: OrderLookup;
+  const callAction = async (command: Extract<Command, { type: 'http' }>): Promise<FlowEvent> => {
+    const business = proxyActivities<ConversationActivities>({
+      startToCloseTimeout: `${command.timeoutSeconds} seconds`,
+      retry: {
+        initialInterval: '300 milliseconds',
+        backoffCoefficient: 2,
+        maximumInterval: '5 seconds',
+        maximumAttempts: command.retries + 1,
+        nonRetryableErrorTypes: [ActivityFailure.ActionRefused],
+      },
+    });
     try {
-      order = await business.lookupOrder({ customerId, orderNumber });
+      const response = await business.callAction({
+        method: command.method,
+        url: command.url,
+        headers: command.headers,
+        ...(command.body !== undefined ? { body: command.body } : {}),
+        timeoutSeconds: command.timeoutSeconds,
+      });
+      return { type: 'action_result', id: command.id, status: response.status, body: response.body as Json };
     } catch (error) {
-      return backendFailed('order system', { orderNumber }, error);
+      const cause = error instanceof TemporalActivityFailure ? error.cause : error;
+      if (cause instanceof ApplicationFailure && cause.type === ActivityFailure.ActionServerError && typeof cause.details?.[0] === 'number') {
+        return { type: 'action_result', id: command.id, status: cause.details[0], body: null };
+      }
+      return { type: 'action_error', id: command.id, error: failureMessage(error) };
     }
-    state.awaiting = null;
-    if (!order.found) {
-      state.aiFailures++;
-      await reply(`I couldn't find order ${orderNumber} on your account. Could you check the number?`);
-      state.awaiting = 'orderNumber';
-      return;
-    }
-    state.collected.orderNumber = order.orderNumber;
-    state.aiAnswered = true;
-    await reply(describeOrder(order));
   };
 
-  const resetPassword = async () => {
-    let result: PasswordResetResult;
-    try {
-      result = await business.requestPasswordReset({ customerId });
-    } catch (error) {
-      return backendFailed('account system', {}, error);
-    }
-    state.aiAnswered = result.sent;
-    await reply(
-      result.sent
-        ? `I've sent a password reset link to ${result.maskedEmail}. It is valid for 30 minutes.`
-        : "I couldn't find an email address on your account, so I can't send a reset link. A colleague can help.",
-    );
-  };
-
-  const askCsat = async () => {
-    state.awaiting = 'csat';
-    state.csatAsked = 1;
-    await setStage('feedback');
-    await reply(CSAT_PROMPT);
-  };
-
-  const close = async (csat: number | null) => {
+  const close = async (outcome: EndOutcome) => {
     closing = true;
-    const resolution: Resolution = taskResolved() ? 'human_resolved' : state.aiAnswered ? 'ai_resolved' : 'abandoned';
+    const humanResolved = state.task?.status === 'resolved';
+    resolution = outcome === 'resolved' ? (humanResolved ? 'human_resolved' : 'ai_resolved') : humanResolved ? 'human_resolved' : 'abandoned';
+    await retireTask();
     await store.recordOutcome({
       conversationId: state.conversationId,
       resolution,
-      escalated: state.escalated,
-      disposition: (state.task?.disposition ?? null) as Disposition | null,
-      csat,
+      escalated: state.task !== null,
+      disposition: state.task?.disposition ?? null,
+      csat: state.run?.conversation.csat ?? null,
       closedAt: now(),
     });
-    await setStage('closed');
-    return resolution;
+    state.stage = 'closed';
+    await recordConversation();
   };
 
-  const handleAiTurn = async (message: (typeof inbox)[number], signals: Signals) => {
-    const decision: PolicyDecision = builtInPolicy.decide({
-      text: message.text,
-      signals,
-      state,
-      maxAiFailures: settings.maxAiFailures,
-    });
-    decide({ rule: decision.rule, action: decision.action.kind, values: decision.values });
-    state.stage = 'ai_handling';
-    const { action } = decision;
-    switch (action.kind) {
-      case 'escalate':
-        return escalate(action);
-      case 'lookup_order':
-        return answerOrder(action.orderNumber);
-      case 'password_reset':
-        return resetPassword();
-      case 'ask':
-        if (action.failed) state.aiFailures++;
-        state.awaiting = action.awaiting;
-        return reply(action.text);
-      case 'reply':
-        if (action.failed) state.aiFailures++;
-        return reply(action.text);
-      case 'finish':
-        return askCsat();
+  /** Performs a step's commands, feeding outcomes that come back at once (answers, actions) to the flow. */
+  const perform = async (first: Step) => {
+    let step: Step | null = first;
+    while (step) {
+      state.run = step.state;
+      for (const decision of step.decisions) decide(fromFlow(decision));
+      if (state.intent === null && step.state.signals && step.state.signals.intent !== 'none') state.intent = step.state.signals.intent;
+      let followUp: FlowEvent | null = null;
+      for (const command of step.commands) {
+        const stage = stageFor(command);
+        if (stage && stage !== state.stage) {
+          state.stage = stage;
+          dirty = true;
+        }
+        switch (command.type) {
+          case 'send':
+            await reply(command.text);
+            break;
+          case 'classify':
+            followUp = { type: 'classified', id: command.id, signals: await answers.classifyMessage({ text: command.text }) };
+            break;
+          case 'ai_reply': {
+            const answer: KnowledgeAnswer = await answers.answerFromKnowledge({ knowledgeBase: command.knowledgeBase, text: command.text, intent: command.intent });
+            followUp = { type: 'ai_reply_result', id: command.id, text: answer.text, confidence: answer.confidence };
+            break;
+          }
+          case 'http':
+            followUp = await callAction(command);
+            break;
+          case 'escalate':
+            await openTask(command);
+            break;
+          case 'start_timer':
+            deadlineIn(command.id, command.seconds);
+            break;
+          case 'wait_for_reply':
+            deadlineIn(command.id, command.timeoutSeconds);
+            break;
+          case 'ask_survey':
+            deadlineIn(command.id, command.timeoutSeconds);
+            state.surveyReasked = false;
+            await reply(command.question);
+            break;
+          case 'tag':
+            break;
+          case 'end':
+            await close(command.outcome);
+            break;
+        }
+      }
+      if (dirty) await recordConversation();
+      step = followUp ? resume(flow, state.run, { ...followUp, at: now() }) : null;
     }
+    if (state.deadline && state.deadline.waitId !== state.run?.wait?.id) state.deadline = null;
   };
 
-  const handleCsat = async (text: string): Promise<Resolution | null> => {
-    const score = /^\s*([1-5])\b/.exec(text)?.[1];
-    if (score) {
-      await reply(CSAT_THANKS);
-      return close(Number(score));
-    }
-    if (state.csatAsked >= 2) return close(null);
-    state.csatAsked++;
-    await reply(CSAT_REASK);
-    return null;
+  const feed = (event: FlowEvent) => perform(resume(flow, state.run!, { ...event, at: now() }));
+
+  /** A survey answer: a score on the flow's scale, asked again once otherwise. */
+  const surveyAnswer = async (text: string) => {
+    const wait = state.run!.wait!;
+    const scale = surveyScale(flow, state.run!.nodeId);
+    const score = Number(/^\s*(\d{1,2})\b/.exec(text)?.[1]);
+    if (score >= 1 && score <= scale) return feed({ type: 'survey_answer', id: wait.id, score });
+    if (state.surveyReasked) return feed({ type: 'survey_answer', id: wait.id, score: null });
+    state.surveyReasked = true;
+    await reply(SURVEY_REASK(scale));
   };
 
-  await conversationRecorded;
+  /** A message from the customer: stored at once; given to the flow when it takes messages. */
+  const takeMessage = async (message: InboxMessage) => {
+    const waiting = state.run?.wait?.kind;
+    if (waiting === 'task' || waiting === 'survey') {
+      // A person (or the survey) has the conversation: no triage.
+      await store.recordMessage({ ...customerRecord(message), signals: null });
+      if (waiting === 'survey') return surveyAnswer(message.text);
+      return feed({ type: 'message', text: message.text });
+    }
+    const signals = await store.recordCustomerMessage(customerRecord(message));
+    state.lastSignals = signals;
+    if (state.run && accepts(state.run, { type: 'message', text: message.text })) {
+      return feed({ type: 'message', text: message.text, signals });
+    }
+    pushBounded(state.pending, { text: message.text, signals }, PENDING_LIMIT);
+  };
 
-  for (;;) {
-    const waitingForCustomer = state.stage === 'triage' || state.stage === 'ai_handling' || state.stage === 'feedback';
-    const timeout = state.stage === 'feedback' ? settings.csatTimeoutMs : waitingForCustomer ? settings.idleTimeoutMs : undefined;
-    const ready = () => inbox.length > 0 || (taskResolved() && state.stage === 'human');
-    const woke = timeout === undefined ? (await condition(ready), true) : await condition(ready, timeout);
-    if (!woke) {
-      decide({ rule: state.stage === 'feedback' ? 'csat-timeout' : 'idle-timeout', action: 'close', values: { timeoutMs: timeout } });
-      return finish(await close(null));
+  /** The earliest of the flow's deadline and the task's SLA deadlines. */
+  const nextDeadline = (): { at: string; fire: () => Promise<void> } | null => {
+    const candidates: { at: string; fire: () => Promise<void> }[] = [];
+    const wait = state.run?.wait;
+    if (state.deadline && wait && state.deadline.waitId === wait.id) {
+      const { waitId } = state.deadline;
+      candidates.push({
+        at: state.deadline.at,
+        fire: () => {
+          state.deadline = null;
+          return feed(wait.kind === 'timer' ? { type: 'timer_fired', id: waitId } : { type: 'reply_timeout', id: waitId });
+        },
+      });
     }
-    if (taskResolved() && state.stage === 'human') {
-      await askCsat();
-      continue;
-    }
-    const message = inbox.shift()!;
-    if (state.stage === 'triage' || state.stage === 'ai_handling') {
-      const signals = await store.recordCustomerMessage(customerMessage(message));
-      state.lastSignals = signals;
-      if (signals.intents[0] && state.intent === null) state.intent = signals.intents[0].label;
-      await handleAiTurn(message, signals);
-    } else {
-      await store.recordMessage({ ...customerMessage(message), signals: null });
-      if (state.stage === 'feedback') {
-        const resolution = await handleCsat(message.text);
-        if (resolution) return finish(resolution);
+    const task = state.task;
+    if (task && wait?.kind === 'task' && wait.id === task.waitId) {
+      for (const sla of ['claim', 'first_reply', 'resolve'] as const) {
+        const at = task.sla[sla];
+        if (!at) continue;
+        candidates.push({
+          at,
+          fire: async () => {
+            delete task.sla[sla];
+            const breached =
+              (sla === 'claim' && task.status === 'open') ||
+              (sla === 'first_reply' && task.firstReplyAt === null && task.status !== 'resolved') ||
+              (sla === 'resolve' && task.status !== 'resolved');
+            if (breached) await feed({ type: 'sla_breached', id: task.waitId, sla });
+          },
+        });
       }
     }
-    if (inbox.length === 0 && (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > settings.maxHistoryEvents)) {
+    candidates.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return candidates[0] ?? null;
+  };
+
+  if (!state.run) {
+    const arrived = await condition(() => inbox.length > 0, FIRST_MESSAGE_TIMEOUT);
+    if (!arrived) {
+      decide({ rule: 'no-first-message', action: 'close', values: {} });
+      await close('abandoned');
+      return finish();
+    }
+    const message = inbox.shift()!;
+    const signals = await store.recordCustomerMessage(customerRecord(message));
+    state.lastSignals = signals;
+    await perform(start(flow, { now: now(), channel, customer: { id: customerId }, message: { text: message.text, signals } }));
+  }
+
+  for (;;) {
+    const run = state.run!;
+    if (run.ended) return finish();
+    const waiting = run.wait?.kind;
+    if (state.pending.length > 0 && (waiting === 'reply' || waiting === 'collect')) {
+      const message = state.pending.shift()!;
+      await feed({ type: 'message', text: message.text, ...(message.signals ? { signals: message.signals } : {}) });
+      continue;
+    }
+    const task = state.task;
+    const taskResolved = () => task !== null && task.status === 'resolved' && run.wait?.kind === 'task' && run.wait.id === task.waitId;
+    const deadline = nextDeadline();
+    const ready = () => inbox.length > 0 || taskResolved();
+    const woke = deadline ? await condition(ready, Math.max(0, Date.parse(deadline.at) - Date.now())) : (await condition(ready), true);
+    if (!woke) {
+      await deadline!.fire();
+    } else if (taskResolved()) {
+      await feed({ type: 'task_resolved', id: task!.waitId, disposition: task!.disposition ?? undefined });
+    } else {
+      await takeMessage(inbox.shift()!);
+    }
+    if (!state.run!.ended && inbox.length === 0 && (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > settings.maxHistoryEvents)) {
       await condition(allHandlersFinished);
       if (inbox.length === 0) await continueAsNew<typeof conversationWorkflow>({ ...input, carried: state });
     }
   }
 
-  async function finish(resolution: Resolution) {
+  async function finish() {
     await condition(allHandlersFinished);
     // Messages accepted while the conversation was closing still belong to its transcript.
-    for (const late of inbox.splice(0)) await store.recordMessage({ ...customerMessage(late), signals: null });
+    for (const late of inbox.splice(0)) await store.recordMessage({ ...customerRecord(late), signals: null });
     return { conversationId: state.conversationId, resolution };
   }
 }
 
-function describeOrder(order: Extract<OrderLookup, { found: true }>): string {
-  const parts = [`Order ${order.orderNumber} is ${order.status.replace(/_/g, ' ')}`];
-  if (order.carrier) parts.push(`with ${order.carrier}`);
-  if (order.estimatedDelivery) parts.push(`and should arrive by ${order.estimatedDelivery}`);
-  return `${parts.join(' ')}. Is there anything else I can help with?`;
+/** Compiles the pinned flow; a version that no longer compiles runs the fallback flow instead. */
+function compilePinned(pinned: PinnedFlow, onInvalid: (problems: string[]) => void): CompiledFlow {
+  const compiled = compileFlow(pinned.content);
+  if (compiled.ok) return compiled.flow;
+  onInvalid(compiled.problems.slice(0, 10).map((problem) => problem.message));
+  const fallback = compileFlow(FALLBACK_FLOW.content);
+  if (!fallback.ok) throw new Error('the built-in fallback flow is invalid');
+  return fallback.flow;
 }
 
-function summarise(state: ConversationState, customerId: string, reason: string): string {
-  const signals = state.lastSignals;
-  const intent = signals?.intents[0];
+function fromFlow(decision: FlowDecision): Omit<DecisionRecord, 'at' | 'stage'> {
+  return { rule: decision.rule, action: decision.port ?? decision.nodeType, values: decision.values, nodeId: decision.nodeId };
+}
+
+function surveyScale(flow: CompiledFlow, nodeId: string | null): number {
+  const node = nodeId ? flow.nodes[nodeId] : undefined;
+  return node?.type === 'survey' ? node.config.scale : 5;
+}
+
+function failureMessage(error: unknown): string {
+  const cause = error instanceof TemporalActivityFailure && error.cause ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
+}
+
+function summarise(state: ConversationState, customerId: string, reason: string, collected: Record<string, string>): string {
+  const signals = state.run?.signals;
   const facts = [
     `Customer ${customerId}`,
     `escalated because: ${reason}`,
-    intent ? `intent ${intent.label} (${Math.round(intent.confidence * 100)}%)` : 'intent unknown',
-    signals ? `sentiment ${signals.sentiment.toFixed(2)}` : null,
-    Object.keys(state.collected).length ? `collected ${Object.entries(state.collected).map(([k, v]) => `${k}=${v}`).join(', ')}` : null,
+    signals && signals.intent !== 'none' ? `intent ${signals.intent} (${Math.round(signals.confidence * 100)}%)` : 'intent unknown',
+    signals ? `sentiment ${signals.sentiment.toFixed(2)}${signals.sentimentShift < 0 ? ` (down ${Math.abs(signals.sentimentShift).toFixed(2)})` : ''}` : null,
+    Object.keys(collected).length ? `collected ${Object.entries(collected).map(([k, v]) => `${k}=${v}`).join(', ')}` : null,
     `${state.messageCount} messages so far`,
   ];
   return facts.filter(Boolean).join('; ') + '.';

@@ -19,14 +19,10 @@ export function conversationWorkflowId(channel: Channel, conversationKey: string
   return `conversation/${channel}/${conversationKey}`;
 }
 
-/** Durations the workflow waits, chosen by whoever starts it (the API's configuration). */
+/** Chosen by whoever starts the conversation (the API's configuration and the message). */
 export interface ConversationSettings {
-  /** Close an AI-handled conversation after this long without a customer message. */
-  idleTimeoutMs: number;
-  /** Stop waiting for a CSAT answer after this long. */
-  csatTimeoutMs: number;
-  /** Failed AI turns (not understood, nothing found) before a human takes over. */
-  maxAiFailures: number;
+  /** The published conversation flow to pin when the conversation starts. */
+  flowName: string;
   /** Continue-as-new once the history has this many events (Temporal also suggests it on its own). */
   maxHistoryEvents: number;
 }

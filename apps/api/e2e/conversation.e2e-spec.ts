@@ -1,3 +1,4 @@
+import { publishFlowVariant } from '@baton/testing';
 import { aiReplies, api, control, conversationWhen, escalatedTask, newKey, platform, say, sql } from './support/platform-client';
 
 describe('a conversation carried end to end', () => {
@@ -11,7 +12,13 @@ describe('a conversation carried end to end', () => {
     expect(aiReplies(view)[0]).toContain(order.carrier);
     expect(view.stage).toBe('ai_handling');
     expect(view.intent).toBe('order_status');
-    expect(view.decisions).toEqual([expect.objectContaining({ rule: 'order-status', action: 'lookup_order', values: { orderNumber: 'ORD-10042' } })]);
+    expect(view.flow).toEqual({ name: 'conversation-default', version: expect.any(Number) });
+    expect(view.decisions).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ nodeId: 'route', rule: 'Order status', action: 'order', values: expect.objectContaining({ 'signals.intent': 'order_status' }) }),
+        expect.objectContaining({ nodeId: 'lookup', action: 'success', values: expect.objectContaining({ status: 200 }) }),
+      ]),
+    );
     expect(view.tasks).toEqual([]);
   });
 
@@ -55,7 +62,8 @@ describe('a conversation carried end to end', () => {
       const view = await conversationWhen(conversationId, (v) => v.tasks.length === 1 && aiReplies(v).length === 2);
       expect(aiReplies(view)[0]).toBe("I'm sorry, I can't reach our order system right now, so I'm passing you to a member of our team.");
       expect(view.tasks[0]).toMatchObject({ queue: 'support', reason: 'order system unavailable' });
-      expect(view.decisions.at(-1)).toMatchObject({ rule: 'backend-unavailable', values: { orderNumber: 'ORD-10042' } });
+      expect(view.decisions).toContainEqual(expect.objectContaining({ nodeId: 'lookup', action: 'error' }));
+      expect(view.decisions).toContainEqual(expect.objectContaining({ nodeId: 'not_found', action: 'false', values: expect.objectContaining({ 'vars.lookupStatus': 0 }) }));
     } finally {
       await control('store', 'start');
     }
@@ -71,9 +79,9 @@ describe('a conversation carried end to end', () => {
     const [task] = view.tasks;
     expect(task).toMatchObject({ queue: 'retention', priority: 'high', status: 'open', reason: 'Customer wants to cancel' });
     expect(task.context.transcript.map((line) => line.role)).toEqual(['customer', 'ai', 'customer']);
-    expect(task.context.collected).toEqual({ orderNumber: 'ORD-10077' });
+    expect(task.context.collected).toMatchObject({ orderNumber: 'ORD-10077', orderStatus: 'processing', handoffReason: 'Customer wants to cancel' });
     expect(task.context.signals?.intents[0].label).toBe('cancellation');
-    expect(task.context.decisions.map((d) => d.rule)).toEqual(['order-status', 'cancellation']);
+    expect(task.context.decisions.filter((d) => d.nodeId === 'route').map((d) => d.rule)).toEqual(['Order status', 'Cancellation']);
     expect(task.context.summary).toContain('cus_1002');
     expect(view.stage).toBe('escalated');
 
@@ -85,10 +93,48 @@ describe('a conversation carried end to end', () => {
     ['a sensitive topic', 'I lost my job and cannot afford this month', 'care', 'urgent'],
     ['a request for a person', 'Can I talk to a real person please', 'support', 'normal'],
     ['strong dissatisfaction', 'This is terrible, useless and unacceptable', 'support', 'high'],
+    ['several requests at once', 'Where is my order ORD-10042, and I also forgot my password', 'support', 'normal'],
   ])('escalates %s', async (_case, text, queue, priority) => {
     const { conversationId } = await say(newKey(), text);
     const view = await conversationWhen(conversationId, (v) => v.tasks.length === 1);
     expect(view.tasks[0]).toMatchObject({ queue, priority, status: 'open' });
+  });
+
+  it('sends regulated topics to a queue that needs a licensed advisor', async () => {
+    const { conversationId } = await say(newKey(), 'I am going to report this to the regulator and my lawyer');
+    const view = await conversationWhen(conversationId, (v) => v.tasks.length === 1);
+    expect(view.tasks[0]).toMatchObject({ queue: 'compliance', priority: 'high', requiredSkills: ['licensed'], reason: 'Regulated topic: needs a licensed advisor' });
+    expect(view.decisions).toContainEqual(expect.objectContaining({ nodeId: 'route', rule: 'Regulated topic' }));
+  });
+
+  it('answers a billing question from the knowledge base', async () => {
+    const { conversationId } = await say(newKey(), 'When will my refund arrive?');
+    const view = await conversationWhen(conversationId, (v) => aiReplies(v).length >= 1);
+    expect(view.tasks).toEqual([]);
+    expect(aiReplies(view)[0].toLowerCase()).toContain('refund');
+    expect(view.decisions).toContainEqual(expect.objectContaining({ nodeId: 'billing', action: 'answered' }));
+  });
+
+  it('after hours, takes a number for a call back and queues it', async () => {
+    await publishFlowVariant(platform, {
+      from: 'conversation-default',
+      as: 'e2e-after-hours',
+      message: 'A team that is never in',
+      change: (flow) => {
+        for (const node of flow.nodes) if (node.type === 'business_hours') Object.assign(node.config, { weekly: [], holidays: [] });
+      },
+    });
+    const key = newKey();
+    const { conversationId } = await say(key, 'I want to cancel my subscription', { customerId: 'cus_1002', flow: 'e2e-after-hours' });
+    const asked = await conversationWhen(conversationId, (v) => aiReplies(v).length === 1);
+    expect(aiReplies(asked)[0]).toMatch(/call back when we open: what number/);
+    await say(key, 'call me on banana', { customerId: 'cus_1002' });
+    await conversationWhen(conversationId, (v) => aiReplies(v).length === 2);
+    await say(key, '+44 20 7946 0000', { customerId: 'cus_1002' });
+    const view = await conversationWhen(conversationId, (v) => v.tasks.length === 1);
+    expect(view.tasks[0]).toMatchObject({ queue: 'callbacks', reason: 'Call back +442079460000: Customer wants to cancel' });
+    expect(aiReplies(view)[2]).toContain('call you on +442079460000');
+    expect(view.flow).toEqual({ name: 'e2e-after-hours', version: 1 });
   });
 
   it('hands over after repeated AI failures', async () => {
@@ -98,7 +144,7 @@ describe('a conversation carried end to end', () => {
     await say(key, 'Tell me about quantum chromodynamics');
     const view = await conversationWhen(conversationId, (v) => v.tasks.length === 1);
     expect(view.tasks[0].reason).toBe('AI could not help after several tries');
-    expect(view.decisions.map((d) => d.rule)).toEqual(['not-understood', 'repeated-ai-failure']);
+    expect(view.decisions.filter((d) => d.nodeId === 'too_many_failures').map((d) => d.action)).toEqual(['false', 'true']);
   });
 
   it('lets the agent who claimed the task reply and resolve, then records CSAT', async () => {
@@ -140,12 +186,34 @@ describe('a conversation carried end to end', () => {
   });
 
   it('closes without a score when the customer does not answer the survey', async () => {
+    const surveyTimeoutSeconds = 10;
+    await publishFlowVariant(platform, {
+      from: 'conversation-default',
+      as: 'e2e-quick-survey',
+      message: 'A survey that waits 10 s',
+      change: (flow) => {
+        for (const node of flow.nodes) if (node.type === 'survey') node.config.timeoutSeconds = surveyTimeoutSeconds;
+      },
+    });
     const key = newKey();
-    const { conversationId } = await say(key, 'Where is my order ORD-10090?', { customerId: 'cus_1003' });
+    const { conversationId } = await say(key, 'Where is my order ORD-10090?', { customerId: 'cus_1003', flow: 'e2e-quick-survey' });
     await conversationWhen(conversationId, (v) => aiReplies(v).length === 1);
     await say(key, "Thanks, that's all", { customerId: 'cus_1003' });
-    const closed = await conversationWhen(conversationId, (v) => v.stage === 'closed', platform.csatTimeoutMs + 20_000);
+    const closed = await conversationWhen(conversationId, (v) => v.stage === 'closed', surveyTimeoutSeconds * 1000 + 20_000);
     expect(closed.outcome).toMatchObject({ resolution: 'ai_resolved', escalated: false, csat: null });
-    expect(closed.decisions.at(-1)).toMatchObject({ rule: 'csat-timeout' });
+    expect(closed.decisions).toContainEqual(expect.objectContaining({ nodeId: 'csat', action: 'no_answer', values: expect.objectContaining({ timedOut: true }) }));
+  });
+
+  it('asks again once when the survey answer is not a score', async () => {
+    const { conversationId, task, key } = await escalatedTask();
+    await api('POST', `/tasks/${task.id}/claim`, { agentId: 'agent-ana' });
+    await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'agent-ana', disposition: 'resolved' });
+    await conversationWhen(conversationId, (v) => v.stage === 'feedback');
+    await say(key, 'it was fine I guess', { customerId: 'cus_1002' });
+    const reasked = await conversationWhen(conversationId, (v) => aiReplies(v).at(-1) === 'Please answer with a number from 1 to 5.');
+    expect(reasked.stage).toBe('feedback');
+    await say(key, '5!', { customerId: 'cus_1002' });
+    const closed = await conversationWhen(conversationId, (v) => v.stage === 'closed');
+    expect(closed.outcome).toMatchObject({ resolution: 'human_resolved', csat: 5 });
   });
 });

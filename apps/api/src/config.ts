@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { z } from 'zod';
 import { envDuration, envPort, envUrl, loadConfig } from '@baton/config';
+import { flowName } from '@baton/contracts';
 
 export const apiConfigSchema = z.object({
   DATABASE_URL: envUrl('postgres', 'postgresql'),
@@ -14,12 +16,23 @@ export const apiConfigSchema = z.object({
   CHAT_TOKEN_TTL: envDuration('24h'),
   /** Browser origins allowed to call the API (the console), comma-separated. */
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
-  CONVERSATION_IDLE_TIMEOUT: envDuration('30m'),
-  CSAT_TIMEOUT: envDuration('24h'),
-  MAX_AI_FAILURES: z.string().regex(/^[1-9]$/, 'must be a number from 1 to 9').transform(Number).prefault('2'),
+  /** The published conversation flow new conversations run unless a message names another. */
+  CONVERSATION_FLOW: flowName.default('conversation-default'),
+  /** Shipped flows (`<name>.flow.json`) published on start when the database lacks them. */
+  FLOWS_DIR: z
+    .string()
+    .min(1, 'must be a folder path')
+    .default(path.join(__dirname, '../../../flows'))
+    .transform((dir) => path.resolve(dir)),
   MAX_HISTORY_EVENTS: z.string().regex(/^\d+$/, 'must be a number').transform(Number).prefault('2000'),
   /** How often the event streams look for new rows. */
   STREAM_POLL_INTERVAL: envDuration('300ms'),
+  /** Folder of shipped knowledge bases (`<name>.md`); each is loaded into its knowledge base while that has never had articles. */
+  KNOWLEDGE_DIR: z
+    .string()
+    .min(1, 'must be a folder path')
+    .default(path.join(__dirname, '../../../knowledge'))
+    .transform((dir) => path.resolve(dir)),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

@@ -3,7 +3,7 @@ import { CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE } from '@baton/workflows';
 import { createDataSource } from '@baton/db';
 import { createActivities } from './activities';
 import { bundleWorkflows } from './bundle';
-import type { WorkerConfig } from './config';
+import { actionSecrets, type WorkerConfig } from './config';
 
 export interface RunningWorkers {
   run(): Promise<void>;
@@ -18,7 +18,10 @@ export async function createWorkers(config: WorkerConfig): Promise<RunningWorker
   const workflowBundle = config.WORKFLOW_BUNDLE ? { codePath: config.WORKFLOW_BUNDLE } : await bundleWorkflows();
   const activities = createActivities({
     db,
-    backend: { baseUrl: config.DEMO_STORE_URL, apiKey: config.DEMO_STORE_API_KEY },
+    actions: {
+      connections: { store: config.DEMO_STORE_URL, ...config.ACTION_CONNECTIONS },
+      secrets: actionSecrets(process.env, config),
+    },
   });
   const workers = await Promise.all(
     [CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE].map((taskQueue) =>

@@ -22,10 +22,13 @@ export const ErrorCode = {
   FlowExists: 'FLOW_EXISTS',
   FlowInvalid: 'FLOW_INVALID',
   FlowVersionNotFound: 'FLOW_VERSION_NOT_FOUND',
+  FlowNotPublished: 'FLOW_NOT_PUBLISHED',
   DraftConflict: 'DRAFT_CONFLICT',
   Busy: 'BUSY_RETRY',
   Unavailable: 'SERVICE_UNAVAILABLE',
   Internal: 'INTERNAL_ERROR',
+  KnowledgeBaseNotFound: 'KNOWLEDGE_BASE_NOT_FOUND',
+  KnowledgeArticleNotFound: 'KNOWLEDGE_ARTICLE_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { flowName } from './flows.schema';
 import { externalId, messageText } from './text';
 
 export { MAX_MESSAGE_BYTES } from './text';
@@ -18,6 +19,11 @@ export const inboundMessageSchema = z.strictObject({
   customerId: externalId,
   text: messageText,
   idempotencyKey: externalId,
+  /**
+   * The published conversation flow to run when this message starts a conversation (an entry point
+   * with its own policy); the configured default otherwise. Ignored for a conversation under way.
+   */
+  flow: flowName.optional(),
 });
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 

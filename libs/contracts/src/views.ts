@@ -14,12 +14,16 @@ export interface Signals {
 }
 
 /** One routing decision and why it was taken: the rule that fired and the values it saw. */
+/** One routing decision: the rule that fired, what it did and the values it saw. */
 export interface DecisionRecord {
   at: string;
   stage: ConversationStage;
   rule: string;
+  /** The output port taken (flow nodes) or what was done (claim, resolve). */
   action: string;
   values: Record<string, unknown>;
+  /** The flow node that decided, when a flow node did. */
+  nodeId?: string;
 }
 
 export interface MessageView {
@@ -44,6 +48,7 @@ export interface TaskView {
   conversationId: string;
   queue: string;
   priority: TaskPriority;
+  requiredSkills: string[];
   status: TaskStatus;
   reason: string;
   context: TaskContext;
@@ -69,6 +74,8 @@ export interface ConversationView {
   customerId: string;
   stage: ConversationStage;
   intent: string | null;
+  /** The published flow version this conversation runs (pinned when it started). */
+  flow: { name: string; version: number | null } | null;
   createdAt: string;
   updatedAt: string;
   messages: MessageView[];

@@ -8,9 +8,13 @@ import { OutcomeEntity } from './entities/outcome.entity';
 import { TaskEntity } from './entities/task.entity';
 import { InitialReadModels1764860000000 } from './migrations/1764860000000-initial-read-models';
 import { Flows1764870000000 } from './migrations/1764870000000-flows';
+import { FlowPinning1764875000000 } from './migrations/1764875000000-flow-pinning';
+import { KnowledgeArticleEntity } from './entities/knowledge-article.entity';
+import { KnowledgeBaseSeedEntity } from './entities/knowledge-base-seed.entity';
+import { KnowledgeBase1764884000000 } from './migrations/1764884000000-knowledge-base';
 
-export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity, FlowEntity, FlowVersionEntity];
-export const migrations = [InitialReadModels1764860000000, Flows1764870000000];
+export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity, FlowEntity, FlowVersionEntity, KnowledgeArticleEntity, KnowledgeBaseSeedEntity];
+export const migrations = [InitialReadModels1764860000000, Flows1764870000000, FlowPinning1764875000000, KnowledgeBase1764884000000];
 
 export interface DataSourceOptions {
   url: string;

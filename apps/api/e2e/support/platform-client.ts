@@ -39,7 +39,7 @@ export const newKey = (prefix = 'conv') => `${prefix}-${randomUUID()}`;
 export async function say(
   conversationKey: string,
   text: string,
-  options: { customerId?: string; idempotencyKey?: string; channel?: string } = {},
+  options: { customerId?: string; idempotencyKey?: string; channel?: string; flow?: string } = {},
 ): Promise<InboundMessageAccepted> {
   const answer = await api<InboundMessageAccepted>('POST', '/messages', {
     channel: options.channel ?? 'web',
@@ -47,6 +47,7 @@ export async function say(
     customerId: options.customerId ?? 'cus_1001',
     text,
     idempotencyKey: options.idempotencyKey ?? randomUUID(),
+    ...(options.flow ? { flow: options.flow } : {}),
   });
   if (answer.status !== 202) throw new Error(`message refused: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body;

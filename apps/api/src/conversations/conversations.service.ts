@@ -1,6 +1,6 @@
 import { Inject, Injectable, type MessageEvent } from '@nestjs/common';
 import { concatMap, from, interval, Observable, startWith, filter, map, mergeMap } from 'rxjs';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, type EntityManager, MoreThan } from 'typeorm';
 import { type Channel, type ConversationEvent, type ConversationView, ErrorCode } from '@baton/contracts';
 import { ConversationEntity, MessageEntity, OutcomeEntity, TaskEntity } from '@baton/db';
 import { ApiError } from '../common/api-error';
@@ -19,7 +19,12 @@ export class ConversationsService {
   ) {}
 
   async get(id: string): Promise<ConversationView> {
-    return this.view(await this.find(id));
+    const view = await this.snapshot(async (em) => {
+      const conversation = await em.getRepository(ConversationEntity).findOneBy({ id });
+      return conversation ? this.view(em, conversation) : null;
+    });
+    if (!view) throw new ApiError(404, ErrorCode.ConversationNotFound, `no conversation ${id}`);
+    return view;
   }
 
   /** The conversation's row alone (no transcript); 404 when there is none. */
@@ -31,10 +36,10 @@ export class ConversationsService {
 
   /** The newest conversation on a channel thread, if any. */
   async latest(channel: Channel, conversationKey: string): Promise<ConversationView | null> {
-    const conversation = await this.db
-      .getRepository(ConversationEntity)
-      .findOne({ where: { channel, conversationKey }, order: { createdAt: 'DESC' } });
-    return conversation ? this.view(conversation) : null;
+    return this.snapshot(async (em) => {
+      const conversation = await em.getRepository(ConversationEntity).findOne({ where: { channel, conversationKey }, order: { createdAt: 'DESC' } });
+      return conversation ? this.view(em, conversation) : null;
+    });
   }
 
   /** A message already stored under this idempotency key on this thread, if any. */
@@ -91,12 +96,18 @@ export class ConversationsService {
     return events.sort((a, b) => a.seq - b.seq);
   }
 
-  private async view(conversation: ConversationEntity): Promise<ConversationView> {
-    const [messages, tasks, outcome] = await Promise.all([
-      this.db.getRepository(MessageEntity).find({ where: { conversationId: conversation.id }, order: { seq: 'ASC' } }),
-      this.db.getRepository(TaskEntity).find({ where: { conversationId: conversation.id }, order: { createdAt: 'ASC' } }),
-      this.db.getRepository(OutcomeEntity).findOneBy({ conversationId: conversation.id }),
-    ]);
+  /**
+   * Reads in one snapshot: the workflow writes a conversation's stage, messages and tasks in
+   * separate transactions, and a view must not show a reply next to the stage from before it.
+   */
+  private snapshot<T>(read: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction('REPEATABLE READ', read);
+  }
+
+  private async view(em: EntityManager, conversation: ConversationEntity): Promise<ConversationView> {
+    const messages = await em.getRepository(MessageEntity).find({ where: { conversationId: conversation.id }, order: { seq: 'ASC' } });
+    const tasks = await em.getRepository(TaskEntity).find({ where: { conversationId: conversation.id }, order: { createdAt: 'ASC' } });
+    const outcome = await em.getRepository(OutcomeEntity).findOneBy({ conversationId: conversation.id });
     return toConversationView(conversation, messages, tasks, outcome);
   }
 }

@@ -17,17 +17,10 @@ import {
   type SaveDraft,
 } from '@baton/contracts';
 import { FlowEntity, FlowVersionEntity } from '@baton/db';
-import { diffFlows } from '@baton/flow';
+import { diffFlows, type FlowKind } from '@baton/flow';
 import { ApiError } from '../common/api-error';
 import { DraftConflictError, FlowInvalidError } from './flow-errors';
 import { canonicalContent, checkFlow, diffable, documentHash, starterFlow } from './flow-documents';
-
-/** The published version a conversation is pinned to. */
-export interface PinnedFlowVersion {
-  version: number;
-  contentHash: string;
-  content: Record<string, unknown>;
-}
 
 const DEFAULT_AUTHOR = 'api';
 
@@ -125,12 +118,10 @@ export class FlowsService {
     return versionView(name, await this.findVersion(this.db.manager, flow, version), true);
   }
 
-  /** The version new conversations take, or null when the flow does not exist or was never published. */
-  async currentVersion(name: string): Promise<PinnedFlowVersion | null> {
+  /** The kind of a published flow, or null when no flow of that name has been published. */
+  async publishedKind(name: string): Promise<FlowKind | null> {
     const flow = await this.db.getRepository(FlowEntity).findOneBy({ name });
-    if (!flow || flow.currentVersion === null) return null;
-    const version = await this.db.getRepository(FlowVersionEntity).findOneByOrFail({ flowId: flow.id, version: flow.currentVersion });
-    return { version: version.version, contentHash: version.contentHash, content: canonicalContent(version.content as never) };
+    return flow && flow.currentVersion !== null ? flow.kind : null;
   }
 
   /** Saves the draft when it is still at `baseRevision`; otherwise 409 with what changed since. */

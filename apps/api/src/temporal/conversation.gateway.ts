@@ -48,9 +48,7 @@ export class ConversationGateway {
             conversationKey: message.conversationKey,
             customerId: message.customerId,
             settings: {
-              idleTimeoutMs: this.config.CONVERSATION_IDLE_TIMEOUT,
-              csatTimeoutMs: this.config.CSAT_TIMEOUT,
-              maxAiFailures: this.config.MAX_AI_FAILURES,
+              flowName: message.flow ?? this.config.CONVERSATION_FLOW,
               maxHistoryEvents: this.config.MAX_HISTORY_EVENTS,
             },
           },

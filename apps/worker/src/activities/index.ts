@@ -1,24 +1,31 @@
 import type { DataSource } from 'typeorm';
 import { keywordTriage } from '@baton/nlu';
 import type { ConversationActivities, EchoActivities } from '@baton/workflows';
-import { createBusinessActivities, type BusinessBackend } from './business.activities';
+import { createActionActivities, type ActionSettings } from './action.activities';
+import { createFlowActivities } from './flow.activities';
+import { createKnowledgeActivities } from './knowledge.activities';
 import { createReadModelActivities } from './read-model.activities';
 
 export interface ActivityDependencies {
   db: DataSource;
-  backend: BusinessBackend;
+  actions: ActionSettings;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
-export function createActivities({ db, backend }: ActivityDependencies): ConversationActivities & EchoActivities {
+export function createActivities({ db, actions }: ActivityDependencies): ConversationActivities & EchoActivities {
   const readModels = createReadModelActivities(db);
   return {
     ...readModels,
-    ...createBusinessActivities(backend),
+    ...createFlowActivities(db),
+    ...createActionActivities(actions),
+    ...createKnowledgeActivities(db),
     async recordCustomerMessage(record) {
       const signals = keywordTriage(record.text);
       await readModels.recordMessage({ ...record, signals });
       return signals;
+    },
+    async classifyMessage({ text }) {
+      return keywordTriage(text);
     },
     async echo(text: string) {
       return text;

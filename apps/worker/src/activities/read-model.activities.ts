@@ -5,10 +5,10 @@ import type { ConversationRecord, MessageRecord, OutcomeRecord, TaskRecord } fro
 async function upsertConversation(db: EntityManager, record: ConversationRecord): Promise<void> {
   await db.query(
     `INSERT INTO conversations (id, workflow_id, channel, conversation_key, customer_id, stage, intent, decisions,
-                                last_event_seq, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                last_event_seq, created_at, updated_at, flow_name, flow_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, intent = EXCLUDED.intent, decisions = EXCLUDED.decisions,
-       last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
+       flow_name = EXCLUDED.flow_name, flow_version = EXCLUDED.flow_version, last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
      WHERE conversations.last_event_seq <= EXCLUDED.last_event_seq`,
     [
       record.id,
@@ -22,6 +22,8 @@ async function upsertConversation(db: EntityManager, record: ConversationRecord)
       record.eventSeq,
       record.createdAt,
       record.updatedAt,
+      record.flowName,
+      record.flowVersion,
     ],
   );
 }
@@ -77,8 +79,8 @@ export function createReadModelActivities(db: DataSource) {
     async recordTask(record: TaskRecord): Promise<void> {
       await db.query(
         `INSERT INTO tasks (id, conversation_id, workflow_id, queue, priority, priority_rank, status, reason, context,
-                            claimed_by, disposition, notes, last_event_seq, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                            claimed_by, disposition, notes, last_event_seq, created_at, updated_at, required_skills)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, context = EXCLUDED.context,
            claimed_by = EXCLUDED.claimed_by, disposition = EXCLUDED.disposition, notes = EXCLUDED.notes,
            priority = EXCLUDED.priority, priority_rank = EXCLUDED.priority_rank, queue = EXCLUDED.queue,
@@ -100,6 +102,7 @@ export function createReadModelActivities(db: DataSource) {
           record.eventSeq,
           record.createdAt,
           record.updatedAt,
+          record.requiredSkills,
         ],
       );
     },

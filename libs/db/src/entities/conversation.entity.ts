@@ -30,6 +30,13 @@ export class ConversationEntity {
   @Column('jsonb', { default: () => "'[]'::jsonb" })
   decisions!: DecisionRecord[];
 
+  /** The published flow version the conversation runs; null until the workflow pins it. */
+  @Column('text', { name: 'flow_name', nullable: true })
+  flowName!: string | null;
+
+  @Column('integer', { name: 'flow_version', nullable: true })
+  flowVersion!: number | null;
+
   /** Highest workflow event number written; guards against stale writes and feeds the event stream. */
   @Column('integer', { name: 'last_event_seq' })
   lastEventSeq!: number;

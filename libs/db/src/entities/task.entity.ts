@@ -28,6 +28,10 @@ export class TaskEntity {
   @Column('smallint', { name: 'priority_rank' })
   priorityRank!: number;
 
+  /** Skills an agent needs to take the task (e.g. `licensed` for regulated topics). */
+  @Column('text', { name: 'required_skills', array: true, default: () => "'{}'" })
+  requiredSkills!: string[];
+
   @Column('text')
   status!: TaskStatus;
 

@@ -1,0 +1,119 @@
+/**
+ * Records the event histories of conversation workflows along several paths, for the replay test
+ * (apps/worker/src/replay.spec.ts) to check that changed workflow code still replays them.
+ * Run `npm run histories:record` after a deliberate change to workflow code (see the README).
+ */
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { ConversationView } from '@baton/contracts';
+import { conversationWorkflowId } from '@baton/workflows';
+import { publishFlowVariant, startTestPlatform } from './testing';
+
+const OUT = path.resolve(__dirname, '../workflows/histories');
+const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/bin/temporal');
+
+async function main() {
+  const platform = await startTestPlatform({ name: 'histories' });
+  const { apiUrl, apiToken } = platform.state;
+  const api = async (method: string, route: string, body?: unknown) => {
+    const response = await fetch(`${apiUrl}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${apiToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${route}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
+  const when = async (id: string, accept: (view: ConversationView) => boolean): Promise<ConversationView> => {
+    for (let i = 0; i < 300; i++) {
+      const view = (await api('GET', `/conversations/${id}`).catch(() => null)) as ConversationView | null;
+      if (view && accept(view)) return view;
+      await sleep(100);
+    }
+    throw new Error(`conversation ${id} did not get there`);
+  };
+  const ai = (view: ConversationView) => view.messages.filter((m) => m.role === 'ai').length;
+
+  await publishFlowVariant(platform.state, {
+    from: 'conversation-default',
+    as: 'histories-closed',
+    message: 'A team that is never in',
+    change: (flow) => {
+      for (const node of flow.nodes) if (node.type === 'business_hours') Object.assign(node.config, { weekly: [], holidays: [] });
+    },
+  });
+
+  /** Each scenario drives one conversation and names it; its history is written when it is done. */
+  const scenarios: Record<string, (say: (text: string, extra?: Record<string, unknown>) => Promise<string>) => Promise<void>> = {
+    'order-status-then-csat': async (say) => {
+      const id = await say('Where is my order ORD-10077?');
+      await when(id, (v) => ai(v) === 1);
+      await say("Thanks, that's all");
+      await when(id, (v) => v.stage === 'feedback');
+      await say('5');
+      await when(id, (v) => v.stage === 'closed');
+    },
+    'collect-order-number': async (say) => {
+      const id = await say('Where is my package?');
+      await when(id, (v) => ai(v) === 1);
+      await say('It is ORD-10042');
+      await when(id, (v) => ai(v) === 2);
+      await say('Sorry, ORD-10077');
+      await when(id, (v) => ai(v) === 3);
+    },
+    'escalation-claim-reply-resolve': async (say) => {
+      const id = await say('I want to cancel my subscription');
+      const { tasks } = await when(id, (v) => v.tasks.length === 1 && ai(v) === 1);
+      const taskId = tasks[0]!.id;
+      await api('POST', `/tasks/${taskId}/claim`, { agentId: 'agent-ana' });
+      await api('POST', `/tasks/${taskId}/reply`, { agentId: 'agent-ana', text: 'I can help with that.' });
+      await say('Thank you');
+      await api('POST', `/tasks/${taskId}/resolve`, { agentId: 'agent-ana', disposition: 'resolved', notes: 'Cancelled' });
+      await when(id, (v) => v.stage === 'feedback');
+      await say('not sure');
+      await when(id, (v) => ai(v) === 3);
+      await say('4');
+      await when(id, (v) => v.stage === 'closed');
+    },
+    'not-understood-twice': async (say) => {
+      const id = await say('What is the meaning of life?');
+      await when(id, (v) => ai(v) === 1);
+      await say('Tell me about quantum chromodynamics');
+      await when(id, (v) => v.tasks.length === 1);
+    },
+    'after-hours-callback': async (say) => {
+      const id = await say('I want to cancel my subscription', { flow: 'histories-closed' });
+      await when(id, (v) => ai(v) === 1);
+      await say('+44 20 7946 0000');
+      await when(id, (v) => v.tasks.length === 1);
+    },
+  };
+
+  mkdirSync(OUT, { recursive: true });
+  for (const file of readdirSync(OUT)) if (file.endsWith('.json')) rmSync(path.join(OUT, file));
+  try {
+    for (const [name, run] of Object.entries(scenarios)) {
+      const key = `history-${name}-${randomUUID()}`;
+      const say = async (text: string, extra: Record<string, unknown> = {}) =>
+        (await api('POST', '/messages', { channel: 'web', conversationKey: key, customerId: 'cus_1002', text, idempotencyKey: randomUUID(), ...extra })).conversationId as string;
+      await run(say);
+      // The Temporal CLI writes the history in the proto JSON form that historyFromJSON reads.
+      const history = execFileSync(TEMPORAL_CLI, ['workflow', 'show', '--workflow-id', conversationWorkflowId('web', key), '--output', 'json', '--address', platform.state.temporalAddress], {
+        maxBuffer: 64 * 1024 * 1024,
+      }).toString();
+      writeFileSync(path.join(OUT, `conversation-${name}.json`), history);
+      console.log(`recorded conversation-${name} (${(JSON.parse(history) as { events: unknown[] }).events.length} events)`);
+    }
+  } finally {
+    await platform.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
