@@ -1,5 +1,5 @@
 /**
- * Records the event histories of conversation workflows along several paths, for the replay test
+ * Records the event histories of conversation workflows (customer- and event-started) along several paths, for the replay test
  * (apps/worker/src/replay.spec.ts) to check that changed workflow code still replays them.
  * Run `npm run histories:record` after a deliberate change to workflow code (see the README).
  */
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ConversationView } from '@baton/contracts';
 import { conversationWorkflowId } from '@baton/workflows';
-import { publishFlowVariant, startTestPlatform } from './testing';
+import { publishFlowVariant, startTestPlatform, zoneWhereHourIs } from './testing';
 
 const OUT = path.resolve(__dirname, '../workflows/histories');
 const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/bin/temporal');
@@ -93,6 +93,34 @@ async function main() {
     },
   };
 
+  /** Outreach paths: each starts from a business event and the customer answers on the thread. */
+  const outreaches: Record<string, { type: string; payload: Record<string, unknown>; timeZone?: string; replies: string[]; until: (view: ConversationView) => boolean }> = {
+    'shipment-delay-wants-a-person': {
+      type: 'shipment.delayed',
+      payload: { orderNumber: 'ORD-10077', newEta: '2026-12-09' },
+      replies: ['I want to speak to a real person about this'],
+      until: (v) => v.tasks.length === 1,
+    },
+    'payment-reminder-stop': { type: 'payment.due', payload: { amount: '$42.00', dueDate: '2026-12-20' }, replies: ['STOP'], until: (v) => v.stage === 'closed' },
+    'appointment-confirmed': { type: 'appointment.upcoming', payload: { date: '2026-12-21', time: '10:30' }, replies: ['yes'], until: (v) => v.stage === 'closed' },
+    'quiet-hours-wait': {
+      type: 'shipment.delayed',
+      payload: { orderNumber: 'ORD-10078' },
+      timeZone: zoneWhereHourIs(23, 24),
+      replies: [],
+      until: (v) => v.decisions.some((d) => d.rule === 'quiet-hours'),
+    },
+  };
+
+  /** Saves a thread's history; the Temporal CLI writes it in the proto JSON form that historyFromJSON reads. */
+  const record = (file: string, key: string) => {
+    const history = execFileSync(TEMPORAL_CLI, ['workflow', 'show', '--workflow-id', conversationWorkflowId('web', key), '--output', 'json', '--address', platform.state.temporalAddress], {
+      maxBuffer: 64 * 1024 * 1024,
+    }).toString();
+    writeFileSync(path.join(OUT, `${file}.json`), history);
+    console.log(`recorded ${file} (${(JSON.parse(history) as { events: unknown[] }).events.length} events)`);
+  };
+
   mkdirSync(OUT, { recursive: true });
   for (const file of readdirSync(OUT)) if (file.endsWith('.json')) rmSync(path.join(OUT, file));
   try {
@@ -101,12 +129,26 @@ async function main() {
       const say = async (text: string, extra: Record<string, unknown> = {}) =>
         (await api('POST', '/messages', { channel: 'web', conversationKey: key, customerId: 'cus_1002', text, idempotencyKey: randomUUID(), ...extra })).conversationId as string;
       await run(say);
-      // The Temporal CLI writes the history in the proto JSON form that historyFromJSON reads.
-      const history = execFileSync(TEMPORAL_CLI, ['workflow', 'show', '--workflow-id', conversationWorkflowId('web', key), '--output', 'json', '--address', platform.state.temporalAddress], {
-        maxBuffer: 64 * 1024 * 1024,
-      }).toString();
-      writeFileSync(path.join(OUT, `conversation-${name}.json`), history);
-      console.log(`recorded conversation-${name} (${(JSON.parse(history) as { events: unknown[] }).events.length} events)`);
+      record(`conversation-${name}`, key);
+    }
+    for (const [name, outreach] of Object.entries(outreaches)) {
+      const key = `history-${name}-${randomUUID()}`;
+      const customerId = `cus_history_${randomUUID().slice(0, 8)}`;
+      const started = await api('POST', '/events', {
+        type: outreach.type,
+        customerId,
+        idempotencyKey: randomUUID(),
+        payload: outreach.payload,
+        conversationKey: key,
+        timeZone: outreach.timeZone ?? zoneWhereHourIs(10, 17),
+      });
+      if (started.status !== 'started') throw new Error(`${name}: outreach ${started.status} (${started.reason})`);
+      if (!outreach.timeZone) await when(started.conversationId, (v) => ai(v) === 1);
+      for (const text of outreach.replies) {
+        await api('POST', '/messages', { channel: 'web', conversationKey: key, customerId, text, idempotencyKey: randomUUID() });
+      }
+      await when(started.conversationId, outreach.until);
+      record(`outreach-${name}`, key);
     }
   } finally {
     await platform.stop();

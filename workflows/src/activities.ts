@@ -121,6 +121,8 @@ export interface ConversationActivities {
   recordMessage(record: MessageRecord, conversation?: ConversationRecord): Promise<void>;
   recordTask(record: TaskRecord): Promise<void>;
   recordOutcome(record: OutcomeRecord): Promise<void>;
+  /** Records that the customer wants no more outreach (kept when already recorded). */
+  recordOptOut(input: { customerId: string; reason: string; at: string }): Promise<void>;
   /** The current published version of a flow; fails with FlowNotPublished when there is none. */
   loadFlow(input: { name: string; kind: 'conversation' | 'outreach' }): Promise<PinnedFlow>;
   /** Signals of a text that was not triaged when it arrived. */

@@ -6,6 +6,7 @@ import {
   continueAsNew,
   proxyActivities,
   setHandler,
+  sleep,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -52,6 +53,10 @@ import {
   type ReceiveMessageInput,
 } from './definitions';
 import { FALLBACK_FLOW } from './fallback-flow';
+import { minutesUntilSendable } from './quiet-hours';
+
+/** The tag an outreach flow sets when the customer opts out; the workflow records the opt-out at once. */
+export const OPTED_OUT_TAG = 'opted-out';
 
 /**
  * Writes to the read models: short and idempotent, retried until PostgreSQL answers. Regular
@@ -287,7 +292,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
   // Pin the flow: the version current now is the one this conversation runs to its end.
   if (!state.flow) {
     try {
-      state.flow = await flows.loadFlow({ name: settings.flowName, kind: 'conversation' });
+      state.flow = await flows.loadFlow({ name: settings.flowName, kind: input.opening ? 'outreach' : 'conversation' });
     } catch (error) {
       state.flow = FALLBACK_FLOW;
       decide({ rule: 'flow-unavailable', action: 'fallback', values: { flow: settings.flowName, error: failureMessage(error) } });
@@ -445,6 +450,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
             await reply(command.question);
             break;
           case 'tag':
+            if (command.add.includes(OPTED_OUT_TAG)) {
+              await store.recordOptOut({ customerId, reason: optOutReason(input, state), at: now() });
+            }
             break;
           case 'end':
             await close(command.outcome);
@@ -523,7 +531,17 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     return candidates[0] ?? null;
   };
 
-  if (!state.run) {
+  if (!state.run && input.opening) {
+    const { opening } = input;
+    // Quiet hours in the customer's time zone: the first message waits, durably, for the morning.
+    for (let minutes = minutesUntilSendable(now(), opening.timeZone, opening.quietHours); minutes > 0; minutes = minutesUntilSendable(now(), opening.timeZone, opening.quietHours)) {
+      const until = new Date(Date.now() + minutes * 60_000).toISOString();
+      decide({ rule: 'quiet-hours', action: 'wait', values: { timeZone: opening.timeZone, quietHours: opening.quietHours, until } });
+      await recordConversation();
+      await sleep(minutes * 60_000);
+    }
+    await perform(start(flow, { now: now(), channel, customer: { id: customerId }, event: opening.payload }));
+  } else if (!state.run) {
     const arrived = await condition(() => inbox.length > 0, FIRST_MESSAGE_TIMEOUT);
     if (!arrived) {
       decide({ rule: 'no-first-message', action: 'close', values: {} });
@@ -579,6 +597,11 @@ function compilePinned(pinned: PinnedFlow, onInvalid: (problems: string[]) => vo
   const fallback = compileFlow(FALLBACK_FLOW.content);
   if (!fallback.ok) throw new Error('the built-in fallback flow is invalid');
   return fallback.flow;
+}
+
+function optOutReason(input: ConversationInput, state: ConversationState): string {
+  const said = [...state.transcript].reverse().find((line) => line.role === 'customer')?.text ?? '';
+  return `replied "${said.slice(0, 200)}"${input.opening ? ` to ${input.opening.eventType}` : ''}`;
 }
 
 function fromFlow(decision: FlowDecision): Omit<DecisionRecord, 'at' | 'stage'> {

@@ -9,7 +9,9 @@ import type {
   InboundMessageAccepted,
   TaskStatus,
 } from '@baton/contracts';
+import type { Json } from '@baton/flow';
 import type { ConversationState } from './conversation-state';
+import type { QuietHours } from './quiet-hours';
 
 export const CONVERSATION_TASK_QUEUE = 'baton-conversations';
 export const ECHO_TASK_QUEUE = 'baton-echo';
@@ -19,18 +21,30 @@ export function conversationWorkflowId(channel: Channel, conversationKey: string
   return `conversation/${channel}/${conversationKey}`;
 }
 
-/** Chosen by whoever starts the conversation (the API's configuration and the message). */
+/** Chosen by whoever starts the conversation (the API's configuration and the message or event). */
 export interface ConversationSettings {
-  /** The published conversation flow to pin when the conversation starts. */
+  /** The published flow to pin when the conversation starts (an outreach flow for an opening). */
   flowName: string;
   /** Continue-as-new once the history has this many events (Temporal also suggests it on its own). */
   maxHistoryEvents: number;
+}
+
+/** An outreach: the business speaks first, as an outreach flow says, about an event. */
+export interface OutreachOpening {
+  outreachId: string;
+  eventType: string;
+  payload: Record<string, Json>;
+  /** The customer's time zone, for quiet hours. */
+  timeZone: string;
+  quietHours: QuietHours;
 }
 
 export interface ConversationInput {
   channel: Channel;
   conversationKey: string;
   customerId: string;
+  /** Runs settings.flowName (an outreach flow) from this event instead of waiting for the customer. */
+  opening?: OutreachOpening;
   settings: ConversationSettings;
   /** State handed over by continue-as-new; absent on a conversation's first run. */
   carried?: ConversationState;

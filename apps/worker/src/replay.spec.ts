@@ -14,8 +14,9 @@ const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 describe('recorded workflow histories', () => {
   jest.setTimeout(120_000);
 
-  it('has conversation histories for several paths', () => {
+  it('has histories of customer-started and event-started (outreach) conversations along several paths', () => {
     expect(files.filter((file) => file.startsWith('conversation-')).length).toBeGreaterThanOrEqual(5);
+    expect(files.filter((file) => file.startsWith('outreach-')).length).toBeGreaterThanOrEqual(4);
   });
 
   it('replay without nondeterminism on the current workflow code', async () => {

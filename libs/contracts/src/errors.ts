@@ -23,6 +23,7 @@ export const ErrorCode = {
   FlowInvalid: 'FLOW_INVALID',
   FlowVersionNotFound: 'FLOW_VERSION_NOT_FOUND',
   FlowNotPublished: 'FLOW_NOT_PUBLISHED',
+  NoOutreachFlow: 'NO_OUTREACH_FLOW',
   DraftConflict: 'DRAFT_CONFLICT',
   Busy: 'BUSY_RETRY',
   Unavailable: 'SERVICE_UNAVAILABLE',

@@ -5,5 +5,6 @@ export * from './chat.schema';
 export * from './flows.schema';
 export * from './views';
 export * from './validation';
-export { MAX_MESSAGE_BYTES } from './text';
+export { externalId, MAX_MESSAGE_BYTES } from './text';
 export * from './knowledge.schema';
+export * from './events.schema';

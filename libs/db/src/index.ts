@@ -8,5 +8,7 @@ export { FlowEntity } from './entities/flow.entity';
 export { FlowVersionEntity } from './entities/flow-version.entity';
 export { KnowledgeArticleEntity } from './entities/knowledge-article.entity';
 export { KnowledgeBaseSeedEntity } from './entities/knowledge-base-seed.entity';
+export { OutreachEntity } from './entities/outreach.entity';
+export { CustomerContactEntity } from './entities/customer-contact.entity';
 export * from './knowledge/knowledge-retrieval';
 export * from './knowledge/knowledge-answer';

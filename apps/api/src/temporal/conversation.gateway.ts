@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { Client, WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { InboundMessage, InboundMessageAccepted } from '@baton/contracts';
+import type { Channel, InboundMessage, InboundMessageAccepted } from '@baton/contracts';
 import {
   agentReplyUpdate,
   claimTaskUpdate,
@@ -14,6 +14,7 @@ import {
   UpdateRejection,
   type AgentReplyInput,
   type ClaimTaskInput,
+  type OutreachOpening,
   type ResolveTaskInput,
 } from '@baton/workflows';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -67,6 +68,25 @@ export class ConversationGateway {
         }
         throw toApiError(error);
       }
+    }
+  }
+
+  /**
+   * Starts a conversation in which the business speaks first, running an outreach flow. Answers
+   * the conversation id, or null when a conversation is already running on that thread.
+   */
+  async startOutreach(thread: { channel: Channel; conversationKey: string; customerId: string }, flowName: string, opening: OutreachOpening): Promise<string | null> {
+    try {
+      const handle = await this.client.workflow.start(conversationWorkflow, {
+        workflowId: conversationWorkflowId(thread.channel, thread.conversationKey),
+        taskQueue: CONVERSATION_TASK_QUEUE,
+        workflowIdConflictPolicy: 'FAIL',
+        args: [{ ...thread, opening, settings: { flowName, maxHistoryEvents: this.config.MAX_HISTORY_EVENTS } }],
+      });
+      return handle.firstExecutionRunId;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return null;
+      throw toApiError(error);
     }
   }
 

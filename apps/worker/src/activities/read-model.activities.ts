@@ -107,6 +107,15 @@ export function createReadModelActivities(db: DataSource) {
       );
     },
 
+    async recordOptOut({ customerId, reason, at }: { customerId: string; reason: string; at: string }): Promise<void> {
+      await db.query(
+        `INSERT INTO customer_contacts (customer_id, opted_out_at, opt_out_reason, updated_at) VALUES ($1, $2, $3, $2)
+         ON CONFLICT (customer_id) DO UPDATE SET opted_out_at = COALESCE(customer_contacts.opted_out_at, EXCLUDED.opted_out_at),
+           opt_out_reason = COALESCE(customer_contacts.opt_out_reason, EXCLUDED.opt_out_reason), updated_at = EXCLUDED.updated_at`,
+        [customerId, at, reason],
+      );
+    },
+
     async recordOutcome(record: OutcomeRecord): Promise<void> {
       await db.query(
         `INSERT INTO outcomes (conversation_id, resolution, escalated, disposition, csat, closed_at)

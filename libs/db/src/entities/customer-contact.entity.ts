@@ -1,0 +1,20 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** How a customer may be contacted first: their time zone (quiet hours) and any opt-out. */
+@Entity('customer_contacts')
+export class CustomerContactEntity {
+  @PrimaryColumn('text', { name: 'customer_id' })
+  customerId!: string;
+
+  @Column('text', { name: 'time_zone', nullable: true })
+  timeZone!: string | null;
+
+  @Column('timestamptz', { name: 'opted_out_at', nullable: true })
+  optedOutAt!: Date | null;
+
+  @Column('text', { name: 'opt_out_reason', nullable: true })
+  optOutReason!: string | null;
+
+  @Column('timestamptz', { name: 'updated_at' })
+  updatedAt!: Date;
+}
