@@ -1,3 +1,4 @@
+import { compileFlow } from '../compiler/compile';
 import { buildFlow, policyFlow } from '../testing/fixtures';
 import { canConnect, loopsWithoutWait } from './graph-rules';
 import { validateFlow, type ProblemCode } from './validate';
@@ -154,6 +155,20 @@ describe('validateFlow', () => {
       variables: [{ name: 'a' }, { name: 'a' }],
     });
     expect(validateFlow(flow, { subflows: {} }).problems.map((p) => p.code)).toEqual(expect.arrayContaining(['duplicate_variable', 'unknown_subflow']));
+  });
+
+  it('reports an expression whose types cannot work, naming the field', () => {
+    const flow = buildFlow([['s', 'start'], ['c', 'condition', { expression: '1 + "a" == 2' }], ['t', 'end'], ['f', 'end']], [['s', 'next', 'c'], ['c', 'true', 't'], ['c', 'false', 'f']]);
+    expect(validateFlow(flow).problems).toEqual([expect.objectContaining({ code: 'expression_type', nodeId: 'c', field: 'config.expression' })]);
+  });
+
+  it('reports a subflow that runs the flow it is part of, directly or through another', () => {
+    const self = buildFlow([['s', 'start'], ['sub', 'subflow', { flowId: 'test-flow' }], ['e', 'end']], [['s', 'next', 'sub'], ['sub', 'done', 'e']]);
+    expect(validateFlow(self, { subflows: { 'test-flow': self } }).problems).toContainEqual(expect.objectContaining({ code: 'subflow_cycle', nodeId: 'sub' }));
+    const other = buildFlow([['s', 'start'], ['back', 'subflow', { flowId: 'test-flow' }], ['e', 'end']], [['s', 'next', 'back'], ['back', 'done', 'e']], { id: 'other' });
+    const main = buildFlow([['s', 'start'], ['sub', 'subflow', { flowId: 'other' }], ['e', 'end']], [['s', 'next', 'sub'], ['sub', 'done', 'e']]);
+    const compiled = compileFlow(main, { subflows: { other, 'test-flow': main } });
+    expect(compiled.ok ? [] : compiled.problems).toContainEqual(expect.objectContaining({ code: 'subflow_cycle' }));
   });
 });
 
