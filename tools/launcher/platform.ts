@@ -23,6 +23,8 @@ export interface PlatformOptions {
   secrets: PlatformSecrets;
   /** Extra settings for the API (timeouts and the like). */
   apiEnv?: Record<string, string>;
+  /** Extra settings for the worker (tests point delivery at their own receivers). */
+  workerEnv?: Record<string, string>;
   /** A prebuilt workflow bundle for the worker; without it the worker bundles at start. */
   workflowBundle?: string;
   withConsole?: boolean;
@@ -139,6 +141,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
         DEMO_STORE_URL: storeUrl,
         DEMO_STORE_API_KEY: secrets.demoStoreApiKey,
         ...(options.workflowBundle ? { WORKFLOW_BUNDLE: options.workflowBundle } : {}),
+        ...options.workerEnv,
       },
       readyLine: /^Worker polling/,
     });

@@ -10,6 +10,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { Client as PgClient } from 'pg';
 import { type Platform, startPlatform, workspaceRoot } from '../launcher/platform';
+import { startDeliverySinks } from './delivery-sinks';
 import { ALWAYS_OPEN, publishFlowVariant, setOpeningHours } from './flow-variants';
 import { freePort } from './free-port';
 
@@ -33,6 +34,8 @@ export interface E2eState {
   databaseUrl: string;
   temporalAddress: string;
   controlUrl: string;
+  /** The test's webhook receiver and SMTP server (what arrived: /webhook/received, /smtp/mails). */
+  deliveryUrl: string;
 }
 
 export interface RunningTestPlatform {
@@ -69,6 +72,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
   const logStream = createWriteStream(log, { flags: 'w' });
   const [api, store, temporal, pglite, consolePort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const apiToken = `e2e-token-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  const sinks = await startDeliverySinks();
   let platform: Platform;
   try {
     platform = await startPlatform({
@@ -80,11 +84,18 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
         demoStoreApiKey: `e2e-store-key-${Date.now()}`,
       },
       apiEnv: { STREAM_POLL_INTERVAL: '100ms', ...apiEnv },
+      workerEnv: {
+        DELIVERY_WEBHOOK_URL: sinks.webhookUrl,
+        DELIVERY_WEBHOOK_SECRET: sinks.webhookSecret,
+        SMTP_URL: sinks.smtpUrl,
+        SMTP_FROM: 'Baton Store <support@store.example>',
+      },
       workflowBundle: bundlePath,
       withConsole,
       output: (name, line) => logStream.write(`${name.padEnd(9)}| ${line}\n`),
     });
   } catch (error) {
+    await sinks.stop();
     throw new Error(`The test platform did not start (see ${path.relative(workspaceRoot, log)}): ${(error as Error).message}`);
   }
 
@@ -97,6 +108,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
     databaseUrl,
     temporalAddress: platform.temporalAddress,
     controlUrl: control.url,
+    deliveryUrl: sinks.inspectUrl,
   };
   // Tests run at any hour: the team in the shipped policy is in around the clock here, and the
   // after-hours path is tested with a flow of its own.
@@ -112,6 +124,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
     async stop() {
       control.server.close();
       await platform.stop();
+      await sinks.stop();
       logStream.end();
       const cleanup = new PgClient({ connectionString: adminUrl });
       await cleanup.connect();

@@ -100,6 +100,17 @@ export interface ActionResponse {
   body: unknown;
 }
 
+/** A message to deliver on a channel other than web chat (web chat reads the stored transcript). */
+export interface DeliveryRequest {
+  messageId: string;
+  conversationId: string;
+  channel: Channel;
+  conversationKey: string;
+  customerId: string;
+  role: MessageRole;
+  text: string;
+}
+
 /** Activity failure types the workflows act on. */
 export const ActivityFailure = {
   /** No published flow of that name and kind: nothing to pin. */
@@ -108,6 +119,8 @@ export const ActivityFailure = {
   ActionRefused: 'ActionRefused',
   /** The business's system answered 5xx; details[0] is the status. */
   ActionServerError: 'ActionServerError',
+  /** A message cannot be delivered on its channel (no transport configured, no address, refused): retrying cannot help. */
+  DeliveryRefused: 'DeliveryRefused',
 } as const;
 
 export interface ConversationActivities {
@@ -121,6 +134,8 @@ export interface ConversationActivities {
   recordMessage(record: MessageRecord, conversation?: ConversationRecord): Promise<void>;
   recordTask(record: TaskRecord): Promise<void>;
   recordOutcome(record: OutcomeRecord): Promise<void>;
+  /** Sends a message to the customer over the channel's transport (webhook or SMTP), recording the attempt. */
+  deliverMessage(request: DeliveryRequest): Promise<void>;
   /** Records that the customer wants no more outreach (kept when already recorded). */
   recordOptOut(input: { customerId: string; reason: string; at: string }): Promise<void>;
   /** The current published version of a flow; fails with FlowNotPublished when there is none. */

@@ -79,6 +79,12 @@ const answers = proxyActivities<ConversationActivities>({
   retry: { initialInterval: '300 milliseconds', backoffCoefficient: 2, maximumAttempts: 3 },
 });
 
+/** Outbound delivery on channels other than web chat: patient, since the customer reads later anyway. */
+const deliveries = proxyActivities<ConversationActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 6, nonRetryableErrorTypes: [ActivityFailure.DeliveryRefused] },
+});
+
 /** The survey answer was not a score: asked once more, then taken as no answer. */
 export const SURVEY_REASK = (scale: number) => `Please answer with a number from 1 to ${scale}.`;
 
@@ -144,11 +150,28 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     };
   };
 
+  /**
+   * Sends stored messages to the customer on channels other than web chat (which reads the
+   * transcript), one after the other so that they arrive in order, without holding up the flow.
+   */
+  let delivering: Promise<void> = Promise.resolve();
+  const deliver = (record: { id: string; role: MessageRole; text: string }) => {
+    if (channel === 'web') return;
+    const request = { messageId: record.id, conversationId: state.conversationId, channel, conversationKey, customerId, role: record.role, text: record.text };
+    delivering = delivering.then(() =>
+      deliveries.deliverMessage(request).catch(async (error: unknown) => {
+        decide({ rule: 'delivery-failed', action: 'record', values: { messageId: record.id, channel, error: failureMessage(error) } });
+        await recordConversation();
+      }),
+    );
+  };
+
   /** An AI message, stored with the conversation's state so what was decided shows with what was said. */
   const reply = async (text: string) => {
     const record = { ...messageRecord('ai', text, { author: 'baton' }), signals: null };
     dirty = false;
     await store.recordMessage(record, conversationRecord());
+    deliver(record);
   };
 
   const customerRecord = (message: InboxMessage) =>
@@ -268,6 +291,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       task.firstReplyAt ??= now();
       const record = { ...messageRecord('agent', text, { author: agentId }), signals: null };
       await store.recordMessage(record);
+      deliver(record);
       return { messageId: record.id };
     },
     { validator: ({ taskId, agentId }) => void requireClaimedBy(taskId, agentId) },
@@ -577,12 +601,14 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     }
     if (!state.run!.ended && inbox.length === 0 && (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > settings.maxHistoryEvents)) {
       await condition(allHandlersFinished);
+      await delivering;
       if (inbox.length === 0) await continueAsNew<typeof conversationWorkflow>({ ...input, carried: state });
     }
   }
 
   async function finish() {
     await condition(allHandlersFinished);
+    await delivering;
     // Messages accepted while the conversation was closing still belong to its transcript.
     for (const late of inbox.splice(0)) await store.recordMessage({ ...customerRecord(late), signals: null });
     return { conversationId: state.conversationId, resolution };

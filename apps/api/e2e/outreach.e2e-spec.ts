@@ -111,6 +111,13 @@ describe('outreach from business events', () => {
     expect(await sql('SELECT id FROM outreaches WHERE customer_id = $1', [body.customerId])).toEqual([]);
   });
 
+  it('refuses a malformed email address, changing nothing', async () => {
+    const customerId = `cus_${randomUUID().slice(0, 8)}`;
+    const answer = await api('PUT', `/customers/${customerId}/contact-preferences`, { email: 'not-an-address' });
+    expect([answer.status, answer.body.error.code, answer.body.error.details[0].field]).toEqual([400, 'INVALID_FIELD', 'email']);
+    expect((await api('GET', `/customers/${customerId}/contact-preferences`)).body).toMatchObject({ email: null });
+  });
+
   it('refuses a malformed customer id in the preferences path', async () => {
     const answer = await api('PUT', '/customers/bad%20id/contact-preferences', { timeZone: 'Europe/Paris' });
     expect([answer.status, answer.body.error.code]).toEqual([400, 'INVALID_FIELD']);

@@ -33,6 +33,12 @@ export const workerConfigSchema = z.object({
   DEMO_STORE_API_KEY: z.string().min(16, 'must be at least 16 characters'),
   /** More connections for action nodes: `name=url,name=url`. */
   ACTION_CONNECTIONS: connectionList,
+  /** sms, whatsapp and api messages are POSTed here (signed with DELIVERY_WEBHOOK_SECRET) for the business to relay. */
+  DELIVERY_WEBHOOK_URL: envUrl('http', 'https').optional(),
+  DELIVERY_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** email messages: an SMTP server (smtp://user:pass@host:port or smtps://...) and the sender. */
+  SMTP_URL: envUrl('smtp', 'smtps').optional(),
+  SMTP_FROM: z.string().min(3).optional(),
   /** A prebuilt workflow bundle; without it the worker bundles the workflow sources at start. */
   WORKFLOW_BUNDLE: z.string().optional(),
 });

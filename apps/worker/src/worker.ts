@@ -22,6 +22,12 @@ export async function createWorkers(config: WorkerConfig): Promise<RunningWorker
       connections: { store: config.DEMO_STORE_URL, ...config.ACTION_CONNECTIONS },
       secrets: actionSecrets(process.env, config),
     },
+    delivery: {
+      webhookUrl: config.DELIVERY_WEBHOOK_URL,
+      webhookSecret: config.DELIVERY_WEBHOOK_SECRET,
+      smtpUrl: config.SMTP_URL,
+      smtpFrom: config.SMTP_FROM,
+    },
   });
   const workers = await Promise.all(
     [CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE].map((taskQueue) =>

@@ -58,6 +58,8 @@ export interface OutreachAccepted {
 }
 
 export const contactPreferencesSchema = z.strictObject({
+  /** Where email-channel messages go. */
+  email: z.email('must be an email address').max(254, 'must be at most 254 characters').nullable().optional(),
   timeZone: timeZone.nullable().optional(),
   /** false records an opt-out of all outreach; true withdraws it. */
   outreach: z.boolean().optional(),
@@ -66,6 +68,7 @@ export type ContactPreferences = z.infer<typeof contactPreferencesSchema>;
 
 export interface ContactPreferencesView {
   customerId: string;
+  email: string | null;
   timeZone: string | null;
   optedOut: boolean;
   optedOutAt: string | null;

@@ -31,13 +31,13 @@ export class EventsController {
   }
 
   @Get('customers/:customerId/contact-preferences')
-  @ApiOperation({ summary: "A customer's time zone and outreach opt-out" })
+  @ApiOperation({ summary: "A customer's email address, time zone and outreach opt-out" })
   preferences(@Param('customerId', customerId) id: string) {
     return this.outreach.preferences(id);
   }
 
   @Put('customers/:customerId/contact-preferences')
-  @ApiOperation({ summary: "Set a customer's time zone, or record or withdraw an opt-out of outreach" })
+  @ApiOperation({ summary: "Set a customer's email address or time zone, or record or withdraw an opt-out of outreach" })
   @ApiZodBody(contactPreferencesSchema)
   setPreferences(@Param('customerId', customerId) id: string, @Body(new ZodValidationPipe(contactPreferencesSchema)) change: ContactPreferences) {
     return this.outreach.setPreferences(id, change);

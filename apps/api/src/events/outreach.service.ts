@@ -106,6 +106,7 @@ export class OutreachService {
     const contact = await this.db.getRepository(CustomerContactEntity).findOneBy({ customerId });
     return {
       customerId,
+      email: contact?.email ?? null,
       timeZone: contact?.timeZone ?? null,
       optedOut: Boolean(contact?.optedOutAt),
       optedOutAt: contact?.optedOutAt?.toISOString() ?? null,
@@ -115,7 +116,8 @@ export class OutreachService {
 
   async setPreferences(customerId: string, change: ContactPreferences): Promise<ContactPreferencesView> {
     const repository = this.db.getRepository(CustomerContactEntity);
-    const contact = (await repository.findOneBy({ customerId })) ?? repository.create({ customerId, timeZone: null, optedOutAt: null, optOutReason: null });
+    const contact = (await repository.findOneBy({ customerId })) ?? repository.create({ customerId, email: null, timeZone: null, optedOutAt: null, optOutReason: null });
+    if (change.email !== undefined) contact.email = change.email;
     if (change.timeZone !== undefined) contact.timeZone = change.timeZone;
     if (change.outreach === false && !contact.optedOutAt) Object.assign(contact, { optedOutAt: new Date(), optOutReason: 'preference set over the API' });
     if (change.outreach === true) Object.assign(contact, { optedOutAt: null, optOutReason: null });

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { keywordTriage } from '@baton/nlu';
 import type { ConversationActivities, EchoActivities } from '@baton/workflows';
 import { createActionActivities, type ActionSettings } from './action.activities';
+import { createDeliveryActivities, type DeliverySettings } from './delivery.activities';
 import { createFlowActivities } from './flow.activities';
 import { createKnowledgeActivities } from './knowledge.activities';
 import { createReadModelActivities } from './read-model.activities';
@@ -9,16 +10,18 @@ import { createReadModelActivities } from './read-model.activities';
 export interface ActivityDependencies {
   db: DataSource;
   actions: ActionSettings;
+  delivery: DeliverySettings;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
-export function createActivities({ db, actions }: ActivityDependencies): ConversationActivities & EchoActivities {
+export function createActivities({ db, actions, delivery }: ActivityDependencies): ConversationActivities & EchoActivities {
   const readModels = createReadModelActivities(db);
   return {
     ...readModels,
     ...createFlowActivities(db),
     ...createActionActivities(actions),
     ...createKnowledgeActivities(db),
+    ...createDeliveryActivities(db, delivery),
     async recordCustomerMessage(record) {
       const signals = keywordTriage(record.text);
       await readModels.recordMessage({ ...record, signals });

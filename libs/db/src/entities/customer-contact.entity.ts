@@ -1,10 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** How a customer may be contacted first: their time zone (quiet hours) and any opt-out. */
+/** How a customer may be contacted: email address, time zone (quiet hours) and any opt-out. */
 @Entity('customer_contacts')
 export class CustomerContactEntity {
   @PrimaryColumn('text', { name: 'customer_id' })
   customerId!: string;
+
+  /** Where email-channel messages go. */
+  @Column('text', { nullable: true })
+  email!: string | null;
 
   @Column('text', { name: 'time_zone', nullable: true })
   timeZone!: string | null;
