@@ -1,12 +1,14 @@
 /**
  * TF-IDF feature views over normalised text: stemmed word n-grams and word-boundary-aware character
- * n-grams. Each view is sublinear-tf, idf-weighted and L2-normalised on its own, then scaled by its
+ * n-grams, plus (when training is given static word vectors) dense columns holding the message's mean
+ * word vector. Each view is sublinear-tf, idf-weighted and L2-normalised on its own, then scaled by its
  * weight and concatenated, so that the full vector has a known norm (sqrt of the sum of squared weights
  * of the views present).
  */
 import { normalizeText, tokenize } from '../text/normalize';
 import { porterStem } from '../text/stem';
 import { isStopword } from '../text/stopwords';
+import { sentenceVector, WordVectors, type SerializedWordVectors } from './embedding';
 import type { SparseVector } from './sparse';
 
 export type ViewKind = 'word' | 'char' | 'chartext' | 'pair';
@@ -24,8 +26,19 @@ export interface ViewConfig {
   weight: number;
 }
 
+export interface EmbeddingConfig {
+  /** Weight of the sentence vector in the concatenated vector. */
+  weight: number;
+  /** Weight of function words in the mean (content words weigh 1). */
+  stopwordWeight: number;
+  /** Most frequent words of the source table kept in the model (besides the training vocabulary). */
+  topWords: number;
+}
+
 export interface FeatureConfig {
   views: ViewConfig[];
+  /** Mean static word vector of the message, used when word vectors are given to training. */
+  embedding?: EmbeddingConfig;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -34,6 +47,7 @@ export const DEFAULT_FEATURES: FeatureConfig = {
     { kind: 'char', minN: 2, maxN: 5, stem: false, minDf: 2, weight: 1 },
     { kind: 'pair', minN: 2, maxN: 8, stem: true, minDf: 2, weight: 0.7 },
   ],
+  embedding: { weight: 1.5, stopwordWeight: 0, topWords: 30000 },
 };
 
 export interface SerializedView {
@@ -175,14 +189,66 @@ export class FeatureView {
   }
 }
 
+/** Dense columns: the message's mean word vector, L2-normalised and scaled by the configured weight. */
+export class EmbeddingView {
+  readonly config: EmbeddingConfig;
+  readonly table: WordVectors;
+  offset = 0;
+  private readonly scratch: Float64Array;
+
+  constructor(config: EmbeddingConfig, table: WordVectors) {
+    this.config = config;
+    this.table = table;
+    this.scratch = new Float64Array(table.dim);
+  }
+
+  get size(): number {
+    return this.table.dim;
+  }
+
+  /** Keeps the most frequent words of `source` and every word of the training documents. */
+  static fit(config: EmbeddingConfig, source: WordVectors, docs: PreparedText[]): EmbeddingView {
+    const vocab = new Set<string>();
+    for (const d of docs) for (const w of d.words) vocab.add(w);
+    return new EmbeddingView(config, source.subset(config.topWords, vocab));
+  }
+
+  vectorize(p: PreparedText, cols: number[], vals: number[]): number {
+    const sw = this.config.stopwordWeight;
+    if (!sentenceVector(this.table, p.words, (w) => (isStopword(w) ? sw : 1), this.scratch)) return 0;
+    const wt = this.config.weight;
+    for (let d = 0; d < this.table.dim; d++) {
+      cols.push(this.offset + d);
+      vals.push(wt * this.scratch[d]);
+    }
+    return wt * wt;
+  }
+
+  toJSON(): SerializedEmbeddingView {
+    return { config: this.config, table: this.table.toJSON() };
+  }
+}
+
+export interface SerializedEmbeddingView {
+  config: EmbeddingConfig;
+  table: SerializedWordVectors;
+}
+
+export interface SerializedFeatureSpace {
+  views: SerializedView[];
+  embedding?: SerializedEmbeddingView;
+}
+
 export class FeatureSpace {
   readonly views: FeatureView[];
+  readonly embedding?: EmbeddingView;
   readonly dim: number;
   /** Squared norm of a vector in which every view has at least one known term. */
   readonly fullNormSq: number;
 
-  constructor(views: FeatureView[]) {
+  constructor(views: FeatureView[], embedding?: EmbeddingView) {
     this.views = views;
+    this.embedding = embedding;
     let off = 0;
     let sq = 0;
     for (const v of views) {
@@ -190,18 +256,29 @@ export class FeatureSpace {
       off += v.size;
       sq += v.config.weight * v.config.weight;
     }
+    if (embedding) {
+      embedding.offset = off;
+      off += embedding.size;
+      sq += embedding.config.weight * embedding.config.weight;
+    }
     this.dim = off;
     this.fullNormSq = sq;
   }
 
-  static fit(config: FeatureConfig, docs: PreparedText[]): FeatureSpace {
-    return new FeatureSpace(config.views.map((vc) => FeatureView.fit(vc, docs)));
+  /** Fits the term views on `docs`; the embedding view only when both its config and `vectors` are given. */
+  static fit(config: FeatureConfig, docs: PreparedText[], vectors?: WordVectors): FeatureSpace {
+    const emb = config.embedding && vectors ? EmbeddingView.fit(config.embedding, vectors, docs) : undefined;
+    return new FeatureSpace(
+      config.views.map((vc) => FeatureView.fit(vc, docs)),
+      emb,
+    );
   }
 
   vectorizePrepared(p: PreparedText): SparseVector {
     const cols: number[] = [];
     const vals: number[] = [];
     for (const v of this.views) v.vectorize(p, cols, vals);
+    if (this.embedding) this.embedding.vectorize(p, cols, vals);
     const order = cols.map((_, i) => i).sort((a, b) => cols[a] - cols[b]);
     const idx = new Int32Array(order.length);
     const val = new Float32Array(order.length);
@@ -241,11 +318,17 @@ export class FeatureSpace {
     return this.vectorizePrepared(prepareText(text));
   }
 
-  toJSON(): SerializedView[] {
-    return this.views.map((v) => v.toJSON());
+  toJSON(): SerializedFeatureSpace {
+    const out: SerializedFeatureSpace = { views: this.views.map((v) => v.toJSON()) };
+    if (this.embedding) out.embedding = this.embedding.toJSON();
+    return out;
   }
 
-  static fromJSON(data: SerializedView[]): FeatureSpace {
-    return new FeatureSpace(data.map((d) => new FeatureView(d.config, d.terms, d.idf)));
+  static fromJSON(data: SerializedFeatureSpace): FeatureSpace {
+    const emb = data.embedding ? new EmbeddingView(data.embedding.config, WordVectors.fromJSON(data.embedding.table)) : undefined;
+    return new FeatureSpace(
+      data.views.map((d) => new FeatureView(d.config, d.terms, d.idf)),
+      emb,
+    );
   }
 }

@@ -8,7 +8,8 @@ export {
   type IntentModelStats,
   type SerializedIntentModel,
 } from './model';
-export { DEFAULT_FEATURES, type FeatureConfig, type ViewConfig } from './features';
+export { DEFAULT_FEATURES, type EmbeddingConfig, type FeatureConfig, type ViewConfig } from './features';
 export { OOS_FEATURE_NAMES } from './oos';
 export { normalizeText, tokenize } from '../text/normalize';
 export { porterStem } from '../text/stem';
+export { WordVectors, wordVectorsFromWink, sentenceVector, type SerializedWordVectors, type WinkEmbeddings } from './embedding';

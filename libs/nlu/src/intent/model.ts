@@ -12,13 +12,13 @@ import {
   int32ToBase64,
   int8ToBase64,
 } from './codec';
-import { FeatureSpace, prepareText, type SerializedView } from './features';
+import { FeatureSpace, prepareText, type SerializedFeatureSpace } from './features';
 import { scoreRow, type LinearModel } from './linear';
 import { combinerScore, oosFeatures, type OosCombiner } from './oos';
 import type { SparseVector } from './sparse';
 
 export const MODEL_FORMAT = 'baton.intent-model';
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 export interface IntentScore {
   label: string;
@@ -68,7 +68,7 @@ export interface SerializedIntentModel {
   format: typeof MODEL_FORMAT;
   version: number;
   labels: string[];
-  features: SerializedView[];
+  features: SerializedFeatureSpace;
   weights: { encoding: 'int8-rowscale'; dim: number; classes: number; data: string; scales: string };
   bias: number[];
   centroids: { ptr: number[]; idx: string; val: string };

@@ -1,11 +1,13 @@
 /**
- * Training: TF-IDF feature views + one-vs-rest linear SVM; temperature calibration and an out-of-scope
- * score learned from cross-validation on the training data only (each fold also holds some intents out
- * of training entirely, to see what unknown intents look like); the operating threshold is chosen on
- * those out-of-fold scores.
+ * Training: TF-IDF feature views (and a mean-word-vector view when word vectors are given) +
+ * one-vs-rest linear SVM; temperature calibration and an out-of-scope score learned from
+ * cross-validation on the training data only (each fold also holds some intents out of training
+ * entirely, to see what unknown intents look like); the operating threshold is chosen on those
+ * out-of-fold scores.
  */
 import { expectedCalibrationError, fitTemperature, softmaxInto, energy } from './calibration';
 import { DEFAULT_FEATURES, FeatureSpace, prepareText, type FeatureConfig, type PreparedText } from './features';
+import type { WordVectors } from './embedding';
 import { DEFAULT_SVM, scoreRow, trainOvrSvm, type SvmOptions } from './linear';
 import { IntentModel, centroidCosine, termMask, type IntentModelStats } from './model';
 import { chooseThreshold, combinerScore, defaultCombiner, fitCombiner, oosFeatures, type OosCombiner } from './oos';
@@ -19,6 +21,11 @@ export interface TrainingExample {
 
 export interface TrainOptions {
   features?: FeatureConfig;
+  /**
+   * Static word vectors (e.g. from `wordVectorsFromWink`) for the embedding view of `features`; the
+   * model keeps the subset it needs, so the source is not needed to load or run it.
+   */
+  wordVectors?: WordVectors;
   svm?: Partial<SvmOptions>;
   /** Cross-validation folds used for calibration and the OOS threshold (0 disables; default 3). */
   folds?: number;
@@ -75,9 +82,9 @@ interface FittedFold {
   predict(p: PreparedText): { scores: Float64Array; cos: number; coverage: number; empty: boolean };
 }
 
-function fitOn(rows: Prepared[], classes: number[], cfg: FeatureConfig, svm: SvmOptions): FittedFold {
+function fitOn(rows: Prepared[], classes: number[], cfg: FeatureConfig, svm: SvmOptions, vectors?: WordVectors): FittedFold {
   const local = new Map(classes.map((c, i) => [c, i]));
-  const features = FeatureSpace.fit(cfg, rows.map((r) => r.p));
+  const features = FeatureSpace.fit(cfg, rows.map((r) => r.p), vectors);
   const vecs = rows.map((r) => features.vectorizePrepared(r.p));
   const y = Int32Array.from(rows.map((r) => (r.y < 0 ? -1 : (local.get(r.y) ?? -1))));
   const X = toCsr(vecs, features.dim);
@@ -154,7 +161,7 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
       const trainRows = rows.filter((r, i) => fold[i] !== f && !held.has(r.y));
       const classes = labels.map((_, i) => i).filter((c) => !held.has(c));
       const local = new Map(classes.map((c, i) => [c, i]));
-      const m = fitOn(trainRows, classes, cfg, svm);
+      const m = fitOn(trainRows, classes, cfg, svm, options.wordVectors);
       rows.forEach((r, i) => {
         const isHeld = r.y >= 0 && held.has(r.y);
         if (!isHeld && fold[i] !== f) return;
@@ -207,7 +214,7 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
 
   // ---- final model on all data ----
   progress('final model', 0.75);
-  const features = FeatureSpace.fit(cfg, rows.map((r) => r.p));
+  const features = FeatureSpace.fit(cfg, rows.map((r) => r.p), options.wordVectors);
   const vecs = rows.map((r) => features.vectorizePrepared(r.p));
   const y = Int32Array.from(rows.map((r) => r.y));
   const linear = trainOvrSvm(toCsr(vecs, features.dim), y, K, svm);
