@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ChatPage } from './pages/ChatPage';
+import { DesignerPage } from './pages/DesignerPage';
+import { FlowsPage } from './pages/FlowsPage';
 import { HomePage } from './pages/HomePage';
 import './styles.css';
 
-const pages: Record<string, () => React.JSX.Element> = { '/': HomePage, '/chat': ChatPage };
-const Page = pages[window.location.pathname.replace(/\/+$/, '') || '/'] ?? HomePage;
+const path = window.location.pathname.replace(/\/+$/, '') || '/';
+const pages: Record<string, () => React.JSX.Element> = { '/': HomePage, '/chat': ChatPage, '/flows': FlowsPage };
+const flowName = /^\/flows\/([a-z0-9][a-z0-9-]{0,63})$/.exec(path)?.[1];
+const Page = pages[path] ?? HomePage;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -13,11 +17,18 @@ createRoot(document.getElementById('root')!).render(
       <a className="brand" href="/">Baton</a>
       <nav>
         <a href="/">Status</a>
+        <a href="/flows">Flows</a>
         <a href="/chat">Customer chat demo</a>
       </nav>
     </header>
-    <main className="page">
-      <Page />
-    </main>
+    {flowName ? (
+      <main className="page-wide">
+        <DesignerPage name={flowName} />
+      </main>
+    ) : (
+      <main className="page">
+        <Page />
+      </main>
+    )}
   </StrictMode>,
 );

@@ -1,0 +1,53 @@
+import type { ApiErrorBody, ApiErrorDetail } from '@baton/contracts';
+import { API_TOKEN, API_URL } from '../env';
+
+const TOKEN_KEY = 'baton.apiToken';
+const AUTHOR_KEY = 'baton.author';
+
+export const storedToken = (): string | null => API_TOKEN ?? window.localStorage.getItem(TOKEN_KEY);
+export const storeToken = (token: string | null): void => {
+  if (token) window.localStorage.setItem(TOKEN_KEY, token);
+  else window.localStorage.removeItem(TOKEN_KEY);
+};
+
+/** Who saves and publishes, as versions record it. */
+export const storedAuthor = (): string => window.localStorage.getItem(AUTHOR_KEY) || 'designer';
+export const storeAuthor = (author: string): void => window.localStorage.setItem(AUTHOR_KEY, author);
+
+/** An API answer outside 2xx, with the machine-readable code and the whole error body. */
+export class ApiRequestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly body: ApiErrorBody | null,
+  ) {
+    super(message);
+  }
+
+  get details(): ApiErrorDetail[] {
+    return this.body?.error.details ?? [];
+  }
+}
+
+/** One authenticated call to the API; resolves with the JSON body or rejects with an ApiRequestError. */
+export async function apiRequest<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const token = storedToken();
+  let response: Response;
+  try {
+    response = await fetch(`${API_URL}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiRequestError(0, 'NETWORK', `The API at ${API_URL} does not answer. Is the platform running?`, null);
+  }
+  const text = await response.text();
+  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const error = (parsed as ApiErrorBody | undefined)?.error;
+    throw new ApiRequestError(response.status, error?.code ?? 'HTTP_ERROR', error?.message ?? `The API answered ${response.status}`, (parsed as ApiErrorBody) ?? null);
+  }
+  return parsed as T;
+}
