@@ -4,9 +4,10 @@ import { SMTPServer } from 'smtp-server';
 import { freePort } from './free-port';
 
 /**
- * Stand-ins for the business's delivery endpoints, run by the test platform: a webhook receiver
- * that checks signatures and can be told to fail, and a real SMTP server. The tests read what
- * arrived over HTTP: GET /webhook/received, POST /webhook/fail?times=N, GET /smtp/mails.
+ * Stand-ins for the business's endpoints, run by the test platform: a webhook receiver that checks
+ * signatures and can be told to fail, a real SMTP server, and a campaign audience. The tests read
+ * what arrived and set the audience over HTTP: GET /webhook/received, POST /webhook/fail?times=N,
+ * GET /smtp/mails, PUT /audience (the members), GET /audience?cursor=&limit= (what the worker reads).
  */
 export interface DeliverySinks {
   webhookUrl: string;
@@ -45,6 +46,7 @@ export async function startDeliverySinks(): Promise<DeliverySinks> {
   const webhooks: ReceivedWebhook[] = [];
   const mails: ReceivedMail[] = [];
   let failuresLeft = 0;
+  let audience: unknown[] = [];
 
   const http: Server = createServer((request, response) => {
     let body = '';
@@ -68,6 +70,16 @@ export async function startDeliverySinks(): Promise<DeliverySinks> {
         return json(200, { failuresLeft });
       }
       if (request.method === 'GET' && url.pathname === '/webhook/received') return json(200, webhooks);
+      if (request.method === 'PUT' && url.pathname === '/audience') {
+        audience = JSON.parse(body);
+        return json(200, { members: audience.length });
+      }
+      if (request.method === 'GET' && url.pathname === '/audience') {
+        const from = Number(url.searchParams.get('cursor') ?? '0');
+        const limit = Number(url.searchParams.get('limit') ?? '100');
+        const members = audience.slice(from, from + limit);
+        return json(200, { members, nextCursor: from + limit < audience.length ? String(from + limit) : null });
+      }
       if (request.method === 'GET' && url.pathname === '/smtp/mails') return json(200, mails);
       json(404, { error: 'no such route' });
     });

@@ -89,6 +89,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
         DELIVERY_WEBHOOK_SECRET: sinks.webhookSecret,
         SMTP_URL: sinks.smtpUrl,
         SMTP_FROM: 'Baton Store <support@store.example>',
+        ACTION_CONNECTIONS: `sink=${sinks.inspectUrl}`,
       },
       workflowBundle: bundlePath,
       withConsole,

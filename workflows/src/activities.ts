@@ -152,6 +152,40 @@ export interface ConversationActivities {
   answerFromKnowledge(input: { knowledgeBase: string; text: string; intent?: string }): Promise<KnowledgeAnswer>;
 }
 
+/** One member of a campaign's audience, as the business's system lists it. */
+export interface AudienceMember {
+  customerId: string;
+  payload?: Record<string, unknown>;
+  timeZone?: string;
+  conversationKey?: string;
+}
+
+export interface CampaignSettings {
+  name: string;
+  eventType: string;
+  audience: { url: string; headers: { name: string; secret: string }[] };
+  payload: Record<string, unknown>;
+  channel: Channel;
+  ratePerSecond: number | null;
+}
+
+/** What one batch of a campaign came to. */
+export interface BatchResult {
+  started: number;
+  skipped: Record<string, number>;
+  failed: number;
+}
+
+export interface CampaignActivities {
+  loadCampaign(input: { name: string }): Promise<CampaignSettings>;
+  /** One page of the audience: at most `limit` members and the cursor of the next page (null at the end). */
+  fetchAudience(input: { url: string; headers: { name: string; secret: string }[]; cursor: string | null; limit: number }): Promise<{ members: AudienceMember[]; nextCursor: string | null }>;
+  /** Admits and starts an outreach for each member (idempotent per run and member). */
+  startOutreachBatch(input: { campaign: CampaignSettings; runId: string; members: AudienceMember[] }): Promise<BatchResult>;
+  /** Records a run's progress (counts so far) and, when it has one, its end. */
+  recordCampaignRun(input: { runId: string; campaign: string; status: 'running' | 'completed' | 'failed'; audience: number; result: BatchResult; startedAt: string; finishedAt: string | null }): Promise<void>;
+}
+
 export interface EchoActivities {
   echo(text: string): Promise<string>;
 }

@@ -16,6 +16,9 @@ import type { QuietHours } from './quiet-hours';
 export const CONVERSATION_TASK_QUEUE = 'baton-conversations';
 export const ECHO_TASK_QUEUE = 'baton-echo';
 
+/** Temporal Schedule ids of campaigns; each run's workflow id starts with it. */
+export const campaignScheduleId = (name: string): string => `campaign/${name}`;
+
 /** One workflow id per conversation thread: a channel and the key the channel gives it. */
 export function conversationWorkflowId(channel: Channel, conversationKey: string): string {
   return `conversation/${channel}/${conversationKey}`;
@@ -78,6 +81,22 @@ export interface ResolveTaskInput {
   agentId: string;
   disposition: Disposition;
   notes?: string;
+}
+
+/** How to start a conversation in which the business speaks first (an outreach), wherever it is started from. */
+export function outreachStartOptions(
+  thread: { channel: Channel; conversationKey: string; customerId: string },
+  flowName: string,
+  opening: OutreachOpening,
+  maxHistoryEvents: number,
+) {
+  return {
+    workflowId: conversationWorkflowId(thread.channel, thread.conversationKey),
+    taskQueue: CONVERSATION_TASK_QUEUE,
+    // A customer already in a conversation on the thread is not interrupted.
+    workflowIdConflictPolicy: 'FAIL' as const,
+    args: [{ ...thread, opening, settings: { flowName, maxHistoryEvents } }] as [ConversationInput],
+  };
 }
 
 /** A customer message; validated and acknowledged with its id before it is processed. */

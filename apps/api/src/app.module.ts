@@ -8,6 +8,7 @@ import { API_CONFIG, type ApiConfig } from './config';
 import { ConversationsController } from './conversations/conversations.controller';
 import { ConversationsService } from './conversations/conversations.service';
 import { DatabaseModule } from './database/database.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { EventsModule } from './events/events.module';
 import { FlowsModule } from './flows/flows.module';
 import { HealthController } from './health/health.controller';
@@ -26,7 +27,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, FlowsModule, NluModule, KnowledgeModule, EventsModule],
+      imports: [DatabaseModule, TemporalModule, FlowsModule, NluModule, KnowledgeModule, EventsModule, CampaignsModule],
       controllers: [HealthController, MessagesController, ConversationsController, TasksController, ChatController],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { envDuration, envPort, envUrl, loadConfig } from '@baton/config';
 import { flowName } from '@baton/contracts';
+import { outreachPolicyConfig } from '@baton/db';
 
 export const apiConfigSchema = z.object({
   DATABASE_URL: envUrl('postgres', 'postgresql'),
@@ -24,19 +25,7 @@ export const apiConfigSchema = z.object({
     .min(1, 'must be a folder path')
     .default(path.join(__dirname, '../../../flows'))
     .transform((dir) => path.resolve(dir)),
-  /** Outreach: the daily window (customer's local time) when no first contact is sent. */
-  OUTREACH_QUIET_HOURS: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM-HH:MM, e.g. 21:00-08:00')
-    .default('21:00-08:00')
-    .transform((value) => ({ start: value.slice(0, 5), end: value.slice(6) })),
-  /** Outreach: the time zone of customers who have none on record. */
-  OUTREACH_TIME_ZONE: z.string().min(1).default('UTC'),
-  /** Outreach: at most this many started per customer per OUTREACH_FREQUENCY_WINDOW, across all flows. */
-  OUTREACH_FREQUENCY_CAP: z.string().regex(/^\d+$/, 'must be a number').transform(Number).prefault('3'),
-  OUTREACH_FREQUENCY_WINDOW: envDuration('7d'),
-  /** Outreach: the same event (type and payload) for the same customer is sent once in this window. */
-  OUTREACH_DEDUPE_WINDOW: envDuration('24h'),
+  ...outreachPolicyConfig,
   MAX_HISTORY_EVENTS: z.string().regex(/^\d+$/, 'must be a number').transform(Number).prefault('2000'),
   /** How often the event streams look for new rows. */
   STREAM_POLL_INTERVAL: envDuration('300ms'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { envUrl, loadConfig } from '@baton/config';
+import { outreachPolicyConfig } from '@baton/db';
 
 const CONNECTION_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 
@@ -39,6 +40,9 @@ export const workerConfigSchema = z.object({
   /** email messages: an SMTP server (smtp://user:pass@host:port or smtps://...) and the sender. */
   SMTP_URL: envUrl('smtp', 'smtps').optional(),
   SMTP_FROM: z.string().min(3).optional(),
+  ...outreachPolicyConfig,
+  /** Continue-as-new threshold of the outreach conversations campaigns start. */
+  MAX_HISTORY_EVENTS: z.string().regex(/^\d+$/, 'must be a number').transform(Number).prefault('2000'),
   /** A prebuilt workflow bundle; without it the worker bundles the workflow sources at start. */
   WORKFLOW_BUNDLE: z.string().optional(),
 });

@@ -1,3 +1,4 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE } from '@baton/workflows';
 import { createDataSource } from '@baton/db';
@@ -15,13 +16,18 @@ export async function createWorkers(config: WorkerConfig): Promise<RunningWorker
   const db = createDataSource({ url: config.DATABASE_URL, poolSize: 8, applicationName: 'baton-worker' });
   await db.initialize();
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  // Campaign runs start outreach conversations through a client of their own.
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const client = new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE });
   const workflowBundle = config.WORKFLOW_BUNDLE ? { codePath: config.WORKFLOW_BUNDLE } : await bundleWorkflows();
+  const actions = {
+    connections: { store: config.DEMO_STORE_URL, ...config.ACTION_CONNECTIONS },
+    secrets: actionSecrets(process.env, config),
+  };
   const activities = createActivities({
     db,
-    actions: {
-      connections: { store: config.DEMO_STORE_URL, ...config.ACTION_CONNECTIONS },
-      secrets: actionSecrets(process.env, config),
-    },
+    actions,
+    campaigns: { db, client, actions, policy: config, maxHistoryEvents: config.MAX_HISTORY_EVENTS },
     delivery: {
       webhookUrl: config.DELIVERY_WEBHOOK_URL,
       webhookSecret: config.DELIVERY_WEBHOOK_SECRET,
@@ -40,6 +46,7 @@ export async function createWorkers(config: WorkerConfig): Promise<RunningWorker
         await Promise.all(workers.map((worker) => worker.run()));
       } finally {
         await connection.close();
+        await clientConnection.close();
         await db.destroy();
       }
     },

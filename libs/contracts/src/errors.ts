@@ -24,6 +24,8 @@ export const ErrorCode = {
   FlowVersionNotFound: 'FLOW_VERSION_NOT_FOUND',
   FlowNotPublished: 'FLOW_NOT_PUBLISHED',
   NoOutreachFlow: 'NO_OUTREACH_FLOW',
+  CampaignNotFound: 'CAMPAIGN_NOT_FOUND',
+  CampaignExists: 'CAMPAIGN_EXISTS',
   DraftConflict: 'DRAFT_CONFLICT',
   Busy: 'BUSY_RETRY',
   Unavailable: 'SERVICE_UNAVAILABLE',

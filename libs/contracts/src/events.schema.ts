@@ -11,7 +11,7 @@ export const eventType = z
   .max(64, 'must be at most 64 characters')
   .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, 'must be dotted lower-case words, like shipment.delayed');
 
-const timeZone = z
+export const timeZone = z
   .string()
   .max(64, 'must be at most 64 characters')
   .refine((zone) => {

@@ -8,3 +8,4 @@ export * from './validation';
 export { externalId, MAX_MESSAGE_BYTES } from './text';
 export * from './knowledge.schema';
 export * from './events.schema';
+export * from './campaigns.schema';

@@ -12,3 +12,4 @@ export { OutreachEntity } from './entities/outreach.entity';
 export { CustomerContactEntity } from './entities/customer-contact.entity';
 export * from './knowledge/knowledge-retrieval';
 export * from './knowledge/knowledge-answer';
+export * from './outreach/outreach-admission';

@@ -15,6 +15,7 @@ import {
   type AgentReplyInput,
   type ClaimTaskInput,
   type OutreachOpening,
+  outreachStartOptions,
   type ResolveTaskInput,
 } from '@baton/workflows';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -77,12 +78,7 @@ export class ConversationGateway {
    */
   async startOutreach(thread: { channel: Channel; conversationKey: string; customerId: string }, flowName: string, opening: OutreachOpening): Promise<string | null> {
     try {
-      const handle = await this.client.workflow.start(conversationWorkflow, {
-        workflowId: conversationWorkflowId(thread.channel, thread.conversationKey),
-        taskQueue: CONVERSATION_TASK_QUEUE,
-        workflowIdConflictPolicy: 'FAIL',
-        args: [{ ...thread, opening, settings: { flowName, maxHistoryEvents: this.config.MAX_HISTORY_EVENTS } }],
-      });
+      const handle = await this.client.workflow.start(conversationWorkflow, outreachStartOptions(thread, flowName, opening, this.config.MAX_HISTORY_EVENTS));
       return handle.firstExecutionRunId;
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return null;

@@ -1,7 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { keywordTriage } from '@baton/nlu';
-import type { ConversationActivities, EchoActivities } from '@baton/workflows';
+import type { CampaignActivities, ConversationActivities, EchoActivities } from '@baton/workflows';
 import { createActionActivities, type ActionSettings } from './action.activities';
+import { type CampaignDependencies, createCampaignActivities } from './campaign.activities';
 import { createDeliveryActivities, type DeliverySettings } from './delivery.activities';
 import { createFlowActivities } from './flow.activities';
 import { createKnowledgeActivities } from './knowledge.activities';
@@ -11,10 +12,11 @@ export interface ActivityDependencies {
   db: DataSource;
   actions: ActionSettings;
   delivery: DeliverySettings;
+  campaigns: CampaignDependencies;
 }
 
 /** Every activity the worker registers, built from its dependencies. */
-export function createActivities({ db, actions, delivery }: ActivityDependencies): ConversationActivities & EchoActivities {
+export function createActivities({ db, actions, delivery, campaigns }: ActivityDependencies): ConversationActivities & CampaignActivities & EchoActivities {
   const readModels = createReadModelActivities(db);
   return {
     ...readModels,
@@ -22,6 +24,7 @@ export function createActivities({ db, actions, delivery }: ActivityDependencies
     ...createActionActivities(actions),
     ...createKnowledgeActivities(db),
     ...createDeliveryActivities(db, delivery),
+    ...createCampaignActivities(campaigns),
     async recordCustomerMessage(record) {
       const signals = keywordTriage(record.text);
       await readModels.recordMessage({ ...record, signals });
