@@ -27,6 +27,9 @@ const audiencePage = z.object({
   nextCursor: z.string().max(1000).nullable(),
 });
 
+/** Members admitted and started at once within a batch. */
+const BATCH_CONCURRENCY = 6;
+
 export interface CampaignDependencies {
   db: DataSource;
   client: Client;
@@ -102,12 +105,18 @@ export function createCampaignActivities({ db, client, actions, policy, maxHisto
     async startOutreachBatch({ campaign, runId, members }) {
       const flow = await outreachFlowFor(db, campaign.eventType);
       const result: BatchResult = { started: 0, skipped: {}, failed: 0 };
-      for (const member of members) {
-        const outcome = flow ? await startOne(campaign, runId, member, flow) : 'no_outreach_flow';
-        if (outcome === 'started') result.started++;
-        else if (outcome === 'failed') result.failed++;
-        else result.skipped[outcome] = (result.skipped[outcome] ?? 0) + 1;
-      }
+      // Members in parallel, a few at a time (the database pool's size): each is its own transaction.
+      let next = 0;
+      const lane = async () => {
+        while (next < members.length) {
+          const member = members[next++]!;
+          const outcome = flow ? await startOne(campaign, runId, member, flow) : 'no_outreach_flow';
+          if (outcome === 'started') result.started++;
+          else if (outcome === 'failed') result.failed++;
+          else result.skipped[outcome] = (result.skipped[outcome] ?? 0) + 1;
+        }
+      };
+      await Promise.all(Array.from({ length: BATCH_CONCURRENCY }, lane));
       return result;
     },
 
