@@ -112,9 +112,9 @@ async function main() {
     },
   };
 
-  /** Saves a thread's history; the Temporal CLI writes it in the proto JSON form that historyFromJSON reads. */
-  const record = (file: string, key: string) => {
-    const history = execFileSync(TEMPORAL_CLI, ['workflow', 'show', '--workflow-id', conversationWorkflowId('web', key), '--output', 'json', '--address', platform.state.temporalAddress], {
+  /** Saves a workflow's history; the Temporal CLI writes it in the proto JSON form that historyFromJSON reads. */
+  const record = (file: string, workflowId: string) => {
+    const history = execFileSync(TEMPORAL_CLI, ['workflow', 'show', '--workflow-id', workflowId, '--output', 'json', '--address', platform.state.temporalAddress], {
       maxBuffer: 64 * 1024 * 1024,
     }).toString();
     writeFileSync(path.join(OUT, `${file}.json`), history);
@@ -129,7 +129,7 @@ async function main() {
       const say = async (text: string, extra: Record<string, unknown> = {}) =>
         (await api('POST', '/messages', { channel: 'web', conversationKey: key, customerId: 'cus_1002', text, idempotencyKey: randomUUID(), ...extra })).conversationId as string;
       await run(say);
-      record(`conversation-${name}`, key);
+      record(`conversation-${name}`, conversationWorkflowId('web', key));
     }
     for (const [name, outreach] of Object.entries(outreaches)) {
       const key = `history-${name}-${randomUUID()}`;
@@ -148,7 +148,32 @@ async function main() {
         await api('POST', '/messages', { channel: 'web', conversationKey: key, customerId, text, idempotencyKey: randomUUID() });
       }
       await when(started.conversationId, outreach.until);
-      record(`outreach-${name}`, key);
+      record(`outreach-${name}`, conversationWorkflowId('web', key));
+    }
+
+    // A campaign run, paced, over an audience with one customer who opted out.
+    const prefix = `cus_history_campaign_${randomUUID().slice(0, 6)}`;
+    const members = Array.from({ length: 5 }, (_, i) => ({ customerId: `${prefix}_${i}`, timeZone: zoneWhereHourIs(10, 17) }));
+    await fetch(`${platform.state.deliveryUrl}/audience`, { method: 'PUT', body: JSON.stringify(members) });
+    await api('PUT', `/customers/${members[2]!.customerId}/contact-preferences`, { outreach: false });
+    const campaign = `history-${randomUUID().slice(0, 8)}`;
+    await api('POST', '/campaigns', {
+      name: campaign,
+      eventType: 'payment.due',
+      cron: '0 9 * * *',
+      audience: { url: 'sink:/audience' },
+      payload: { amount: '$42.00', dueDate: '2026-12-20' },
+      ratePerSecond: 2,
+    });
+    await api('POST', `/campaigns/${campaign}/run`);
+    for (let i = 0; i < 300; i++) {
+      const [run] = (await api('GET', `/campaigns/${campaign}/runs`)) as { id: string; status: string }[];
+      if (run?.status === 'completed') {
+        record('campaign-paced-run', run.id);
+        break;
+      }
+      if (i === 299) throw new Error('the campaign run did not complete');
+      await sleep(200);
     }
   } finally {
     await platform.stop();

@@ -14,9 +14,10 @@ const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 describe('recorded workflow histories', () => {
   jest.setTimeout(120_000);
 
-  it('has histories of customer-started and event-started (outreach) conversations along several paths', () => {
+  it('has histories of customer-started and event-started (outreach) conversations along several paths, and of a campaign run', () => {
     expect(files.filter((file) => file.startsWith('conversation-')).length).toBeGreaterThanOrEqual(5);
     expect(files.filter((file) => file.startsWith('outreach-')).length).toBeGreaterThanOrEqual(4);
+    expect(files.filter((file) => file.startsWith('campaign-')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('replay without nondeterminism on the current workflow code', async () => {
