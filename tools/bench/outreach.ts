@@ -50,9 +50,12 @@ async function main() {
     await fetch(`${apiUrl}/campaigns/${name}/run`, { method: 'POST', headers });
     let run: { status: string; started: number; skipped: Record<string, number>; failed: number; startedAt: string; finishedAt: string | null } | undefined;
     for (;;) {
-      [run] = (await (await fetch(`${apiUrl}/campaigns/${name}/runs`, { headers })).json()) as NonNullable<typeof run>[];
-      if (run?.status === 'completed') break;
       await sleep(500);
+      // A platform busy starting thousands of conversations may answer 503 for a moment.
+      const answer = await fetch(`${apiUrl}/campaigns/${name}/runs`, { headers }).catch(() => null);
+      if (!answer?.ok) continue;
+      [run] = (await answer.json()) as NonNullable<typeof run>[];
+      if (run?.status === 'completed') break;
     }
     const startedSeconds = (Date.parse(run.finishedAt!) - Date.parse(run.startedAt)) / 1000;
     // Every started outreach sends its first message from its own conversation workflow.

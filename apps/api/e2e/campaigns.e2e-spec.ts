@@ -42,6 +42,28 @@ describe('campaigns on Temporal Schedules', () => {
     expect(spreadMs).toBeGreaterThanOrEqual(1900);
   });
 
+  it("reads its audience from the business's system through a worker connection", async () => {
+    const body = campaign({
+      audience: { url: 'store:/audiences/payment-due?days=3', headers: [{ name: 'x-api-key', secret: 'store_api_key' }] },
+      payload: {},
+      ratePerSecond: null,
+    });
+    expect((await api('POST', '/campaigns', body)).status).toBe(201);
+    await api('POST', `/campaigns/${body.name}/run`);
+    const [run] = await eventually(
+      async () => (await api('GET', `/campaigns/${body.name}/runs`)).body as { id: string; status: string }[],
+      (runs) => runs[0]?.status === 'completed',
+      30_000,
+    );
+    // The demo store's unpaid invoices due within three days: cus_1001's and cus_1002's, not cus_1003's.
+    expect(run).toMatchObject({ audience: 2, started: 2, failed: 0 });
+    const rows = await sql(`SELECT customer_id, payload FROM outreaches WHERE idempotency_key LIKE $1 ORDER BY customer_id`, [`${run.id}:%`]);
+    expect(rows.map((row) => [row.customer_id, row.payload.invoiceNumber])).toEqual([
+      ['cus_1001', 'INV-5001'],
+      ['cus_1002', 'INV-5002'],
+    ]);
+  });
+
   it('pauses, resumes and deletes a campaign', async () => {
     const body = campaign();
     await api('POST', '/campaigns', body);

@@ -30,6 +30,14 @@ export async function prepareStoreSchema(pool: Pool): Promise<void> {
       requested_at timestamptz NOT NULL DEFAULT now()
     )`);
   await pool.query(`
+    CREATE TABLE IF NOT EXISTS demo_store.invoices (
+      number text PRIMARY KEY,
+      customer_id text NOT NULL REFERENCES demo_store.customers (id),
+      amount_cents integer NOT NULL,
+      due_date date NOT NULL,
+      paid boolean NOT NULL DEFAULT false
+    )`);
+  await pool.query(`
     INSERT INTO demo_store.customers (id, name, email, tier) VALUES
       ('cus_1001', 'Ana Pereira', 'ana.pereira@example.com', 'gold'),
       ('cus_1002', 'Ben Okafor', 'ben.okafor@example.com', 'standard'),
@@ -43,5 +51,12 @@ export async function prepareStoreSchema(pool: Pool): Promise<void> {
       ('ORD-10077', 'cus_1002', 'processing', NULL, '2026-12-12', 8999),
       ('ORD-10078', 'cus_1002', 'delayed', 'FedEx', '2026-12-15', 2300),
       ('ORD-10090', 'cus_1003', 'out_for_delivery', 'DPD', '2026-12-04', 15600)
+    ON CONFLICT (number) DO NOTHING`);
+  // Due dates relative to the first start, so that a payment-reminder campaign finds someone.
+  await pool.query(`
+    INSERT INTO demo_store.invoices (number, customer_id, amount_cents, due_date) VALUES
+      ('INV-5001', 'cus_1001', 4200, current_date + 2),
+      ('INV-5002', 'cus_1002', 8999, current_date + 3),
+      ('INV-5003', 'cus_1003', 1550, current_date + 10)
     ON CONFLICT (number) DO NOTHING`);
 }

@@ -71,6 +71,36 @@ export function createStoreServer(pool: Pool, config: StoreConfig): Server {
       },
     ],
     [
+      'GET',
+      /^\/audiences\/payment-due$/,
+      async (request) => {
+        // A campaign audience, page by page: unpaid invoices due within `days` days.
+        const query = new URL(request.url ?? '/', 'http://store').searchParams;
+        const days = Number(query.get('days') ?? '3');
+        const limit = Number(query.get('limit') ?? '100');
+        const cursor = query.get('cursor') ?? '';
+        if (!Number.isInteger(days) || days < 0 || days > 90) return [400, { error: 'days must be a whole number from 0 to 90' }];
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) return [400, { error: 'limit must be a whole number from 1 to 1000' }];
+        const { rows } = await pool.query(
+          `SELECT number, customer_id, amount_cents, to_char(due_date, 'YYYY-MM-DD') AS due FROM demo_store.invoices
+            WHERE NOT paid AND due_date BETWEEN current_date AND current_date + $1::int AND number > $2
+            ORDER BY number LIMIT $3`,
+          [days, cursor, limit + 1],
+        );
+        const page = rows.slice(0, limit);
+        return [
+          200,
+          {
+            members: page.map((row) => ({
+              customerId: row.customer_id,
+              payload: { invoiceNumber: row.number, amount: `$${(row.amount_cents / 100).toFixed(2)}`, dueDate: row.due },
+            })),
+            nextCursor: rows.length > limit ? page.at(-1).number : null,
+          },
+        ];
+      },
+    ],
+    [
       'POST',
       new RegExp(`^/customers/${ID}/password-reset$`),
       async (_request, [customerId]) => {
