@@ -36,6 +36,8 @@ export interface E2eState {
   controlUrl: string;
   /** The test's webhook receiver and SMTP server (what arrived: /webhook/received, /smtp/mails). */
   deliveryUrl: string;
+  /** The secret business events are signed with, when the API was started with one. */
+  eventsSigningSecret: string | null;
 }
 
 export interface RunningTestPlatform {
@@ -110,6 +112,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
     temporalAddress: platform.temporalAddress,
     controlUrl: control.url,
     deliveryUrl: sinks.inspectUrl,
+    eventsSigningSecret: apiEnv.EVENTS_SIGNING_SECRET ?? null,
   };
   // Tests run at any hour: the team in the shipped policy is in around the clock here, and the
   // after-hours path is tested with a flow of its own.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { zoneWhereHourIs } from '@baton/testing';
-import { aiReplies, api, conversationWhen, eventually, newKey, platform, say, sql } from './support/platform-client';
+import { aiReplies, api, conversationWhen, eventually, newKey, platform, postEvent, say, sql } from './support/platform-client';
 
 const sink = async <T = any>(path: string, method = 'GET'): Promise<T> => (await fetch(`${platform.deliveryUrl}${path}`, { method })).json() as Promise<T>;
 const webhooksFor = async (conversationId: string) =>
@@ -38,7 +38,7 @@ describe('delivery on channels other than web chat', () => {
   it('emails an outreach to the address on record over SMTP', async () => {
     const customerId = `cus_mail_${randomUUID().slice(0, 8)}`;
     await api('PUT', `/customers/${customerId}/contact-preferences`, { email: 'dana@example.com' });
-    const started = await api('POST', '/events', {
+    const started = await postEvent({
       type: 'appointment.upcoming',
       customerId,
       idempotencyKey: randomUUID(),

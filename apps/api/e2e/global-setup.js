@@ -5,5 +5,6 @@ const { startTestPlatform } = require('../../../tools/testing/test-platform');
 
 module.exports = async function globalSetup() {
   // A small history limit makes the longer test conversations continue-as-new, so that path runs too.
-  globalThis.__batonPlatform = await startTestPlatform({ apiEnv: { MAX_HISTORY_EVENTS: '80' } });
+  // Business events must be signed, as a production deployment should have them.
+  globalThis.__batonPlatform = await startTestPlatform({ apiEnv: { MAX_HISTORY_EVENTS: '80', EVENTS_SIGNING_SECRET: 'e2e-events-secret-0123456789' } });
 };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { zoneWhereHourIs } from '@baton/testing';
-import { aiReplies, api, conversationWhen, newKey, say, sql } from './support/platform-client';
+import { aiReplies, api, conversationWhen, newKey, postEvent, say, sql } from './support/platform-client';
 
 const DAY = () => zoneWhereHourIs(10, 17);
 const NIGHT = () => zoneWhereHourIs(23, 24);
@@ -14,7 +14,7 @@ const event = (extra: Record<string, unknown> = {}) => ({
   timeZone: DAY(),
   ...extra,
 });
-const send = (body: Record<string, unknown>) => api('POST', '/events', body);
+const send = (body: Record<string, unknown>) => postEvent(body);
 
 describe('outreach from business events', () => {
   it('tells the customer first, and hands a reply that needs a person to the support queue', async () => {
@@ -27,7 +27,7 @@ describe('outreach from business events', () => {
     expect(opened.flow).toEqual({ name: 'shipment-delay', version: 1 });
 
     await say(body.conversationKey, 'I want to speak to a real person about this', { customerId: 'cus_1001' });
-    const handed = await conversationWhen(answer.body.conversationId, (v) => v.tasks.length === 1);
+    const handed = await conversationWhen(answer.body.conversationId, (v) => v.tasks.length === 1 && aiReplies(v).length === 2);
     expect(handed.tasks[0]).toMatchObject({ queue: 'support', reason: 'Reply to the shipment.delayed message needs a person' });
     expect(handed.messages.map((m) => m.role)).toEqual(['ai', 'customer', 'ai']);
   });
@@ -57,6 +57,19 @@ describe('outreach from business events', () => {
     expect((await api('PUT', `/customers/${body.customerId}/contact-preferences`, { outreach: true })).body).toMatchObject({ optedOut: false });
     const after = await send(event({ customerId: body.customerId, type: 'payment.due', payload: { amount: '$10.00', dueDate: '2026-12-20' } }));
     expect(after.body).toMatchObject({ status: 'started', flow: { name: 'payment-reminder' } });
+  });
+
+  it('asks consent per channel and topic', async () => {
+    const body = event();
+    const set = await api('PUT', `/customers/${body.customerId}/contact-preferences`, { consent: { sms: false, payment: false } });
+    expect(set.body.consent).toEqual({ sms: false, payment: false });
+    const bySms = await send({ ...body, channel: 'sms' });
+    expect(bySms.body).toMatchObject({ status: 'skipped', reason: 'no_consent' });
+    const aboutPayment = await send(event({ customerId: body.customerId, type: 'payment.due', payload: { amount: '$5', dueDate: '2026-12-20' } }));
+    expect(aboutPayment.body).toMatchObject({ status: 'skipped', reason: 'no_consent' });
+    const shipmentOnWeb = await send(event({ customerId: body.customerId }));
+    expect(shipmentOnWeb.body).toMatchObject({ status: 'started' });
+    expect((await api('PUT', `/customers/${body.customerId}/contact-preferences`, { consent: { sms: null } })).body.consent).toEqual({ payment: false });
   });
 
   it('caps outreach per customer across all flows', async () => {
@@ -116,6 +129,18 @@ describe('outreach from business events', () => {
     const answer = await api('PUT', `/customers/${customerId}/contact-preferences`, { email: 'not-an-address' });
     expect([answer.status, answer.body.error.code, answer.body.error.details[0].field]).toEqual([400, 'INVALID_FIELD', 'email']);
     expect((await api('GET', `/customers/${customerId}/contact-preferences`)).body).toMatchObject({ email: null });
+  });
+
+  it.each([
+    ['no signature', null, undefined, /missing/],
+    ['a signature over another body', 't=1,v1=' + '0'.repeat(64), undefined, /more than 300 s|does not match/],
+    ['a replayed signature', undefined, Math.floor(Date.now() / 1000) - 3600, /more than 300 s from now/],
+  ])('refuses an event with %s, starting nothing', async (_case, signature, timestamp, message) => {
+    const body = event();
+    const answer = await postEvent(body, { ...(signature !== undefined ? { signature } : {}), ...(timestamp ? { timestamp } : {}) });
+    expect([answer.status, answer.body.error.code]).toEqual([401, 'SIGNATURE_INVALID']);
+    expect(answer.body.error.message).toMatch(message);
+    expect(await sql('SELECT id FROM outreaches WHERE customer_id = $1', [body.customerId])).toEqual([]);
   });
 
   it('refuses a malformed customer id in the preferences path', async () => {

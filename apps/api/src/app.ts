@@ -9,6 +9,8 @@ import type { ApiConfig } from './config';
 export async function createApp(config: ApiConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,
+    // Signed requests (business events) are checked against the bytes that were sent.
+    rawBody: true,
     logger: ['error', 'warn', 'log'],
   });
   // Bodies are small JSON; anything larger is refused before it is parsed.

@@ -26,6 +26,8 @@ export const apiConfigSchema = z.object({
     .default(path.join(__dirname, '../../../flows'))
     .transform((dir) => path.resolve(dir)),
   ...outreachPolicyConfig,
+  /** When set, POST /events must carry X-Baton-Signature (HMAC-SHA256 of "<t>.<body>") made with it. */
+  EVENTS_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   MAX_HISTORY_EVENTS: z.string().regex(/^\d+$/, 'must be a number').transform(Number).prefault('2000'),
   /** How often the event streams look for new rows. */
   STREAM_POLL_INTERVAL: envDuration('300ms'),

@@ -24,6 +24,7 @@ export const ErrorCode = {
   FlowVersionNotFound: 'FLOW_VERSION_NOT_FOUND',
   FlowNotPublished: 'FLOW_NOT_PUBLISHED',
   NoOutreachFlow: 'NO_OUTREACH_FLOW',
+  SignatureInvalid: 'SIGNATURE_INVALID',
   CampaignNotFound: 'CAMPAIGN_NOT_FOUND',
   CampaignExists: 'CAMPAIGN_EXISTS',
   DraftConflict: 'DRAFT_CONFLICT',

@@ -42,7 +42,7 @@ export const outreachEventSchema = z.strictObject({
 });
 export type OutreachEvent = z.infer<typeof outreachEventSchema>;
 
-export const OUTREACH_SKIP_REASONS = ['opted_out', 'frequency_cap', 'duplicate_event', 'conversation_in_progress'] as const;
+export const OUTREACH_SKIP_REASONS = ['opted_out', 'no_consent', 'frequency_cap', 'duplicate_event', 'conversation_in_progress'] as const;
 export type OutreachSkipReason = (typeof OUTREACH_SKIP_REASONS)[number];
 
 export interface OutreachAccepted {
@@ -63,6 +63,18 @@ export const contactPreferencesSchema = z.strictObject({
   timeZone: timeZone.nullable().optional(),
   /** false records an opt-out of all outreach; true withdraws it. */
   outreach: z.boolean().optional(),
+  /**
+   * Consent per channel, topic, or both: keys `<channel>` (`sms`), `<topic>` (an event type's first
+   * word: `payment` for `payment.due`) or `<channel>:<topic>`; false withholds consent, true gives it,
+   * null forgets the entry. Merged into what is stored.
+   */
+  consent: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9_]*(:[a-z][a-z0-9_]*)?$/, 'keys are a channel, a topic or channel:topic'),
+      z.boolean().nullable(),
+    )
+    .refine((consent) => Object.keys(consent).length <= 50, 'at most 50 entries')
+    .optional(),
 });
 export type ContactPreferences = z.infer<typeof contactPreferencesSchema>;
 
@@ -70,6 +82,7 @@ export interface ContactPreferencesView {
   customerId: string;
   email: string | null;
   timeZone: string | null;
+  consent: Record<string, boolean>;
   optedOut: boolean;
   optedOutAt: string | null;
   optOutReason: string | null;

@@ -15,11 +15,12 @@ import { KnowledgeBase1764884000000 } from './migrations/1764884000000-knowledge
 import { Outreach1764890000000 } from './migrations/1764890000000-outreach';
 import { Deliveries1764895000000 } from './migrations/1764895000000-deliveries';
 import { Campaigns1764900000000 } from './migrations/1764900000000-campaigns';
+import { Consent1764905000000 } from './migrations/1764905000000-consent';
 import { OutreachEntity } from './entities/outreach.entity';
 import { CustomerContactEntity } from './entities/customer-contact.entity';
 
 export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity, FlowEntity, FlowVersionEntity, KnowledgeArticleEntity, KnowledgeBaseSeedEntity, OutreachEntity, CustomerContactEntity];
-export const migrations = [InitialReadModels1764860000000, Flows1764870000000, FlowPinning1764875000000, KnowledgeBase1764884000000, Outreach1764890000000, Deliveries1764895000000, Campaigns1764900000000];
+export const migrations = [InitialReadModels1764860000000, Flows1764870000000, FlowPinning1764875000000, KnowledgeBase1764884000000, Outreach1764890000000, Deliveries1764895000000, Campaigns1764900000000, Consent1764905000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as PgClient } from 'pg';
@@ -18,7 +18,7 @@ export async function api<T = any>(
   method: string,
   path: string,
   body?: unknown,
-  options: { token?: string | null; rawBody?: string } = {},
+  options: { token?: string | null; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<HttpAnswer<T>> {
   const token = options.token === undefined ? platform.apiToken : options.token;
   const response = await fetch(`${platform.apiUrl}${path}`, {
@@ -26,6 +26,7 @@ export async function api<T = any>(
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...options.headers,
     },
     body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
@@ -103,4 +104,14 @@ export async function sql<T = any>(query: string, params: unknown[] = []): Promi
 export async function control(process: 'worker' | 'store', action: 'kill' | 'start'): Promise<void> {
   const response = await fetch(`${platform.controlUrl}/${process}/${action}`, { method: 'POST' });
   if (response.status !== 204) throw new Error(`${process} ${action} failed: ${await response.text()}`);
+}
+
+/** Reports a business event, signed as the business's system signs it (when the platform wants signatures). */
+export async function postEvent<T = any>(event: unknown, options: { signature?: string | null; timestamp?: number } = {}): Promise<HttpAnswer<T>> {
+  const rawBody = JSON.stringify(event);
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const secret = platform.eventsSigningSecret;
+  const signature =
+    options.signature !== undefined ? options.signature : secret && `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
+  return api<T>('POST', '/events', undefined, { rawBody, headers: signature ? { 'x-baton-signature': signature } : {} });
 }

@@ -67,6 +67,7 @@ export class OutreachService {
       customerId,
       email: contact?.email ?? null,
       timeZone: contact?.timeZone ?? null,
+      consent: contact?.consent ?? {},
       optedOut: Boolean(contact?.optedOutAt),
       optedOutAt: contact?.optedOutAt?.toISOString() ?? null,
       optOutReason: contact?.optOutReason ?? null,
@@ -75,7 +76,15 @@ export class OutreachService {
 
   async setPreferences(customerId: string, change: ContactPreferences): Promise<ContactPreferencesView> {
     const repository = this.db.getRepository(CustomerContactEntity);
-    const contact = (await repository.findOneBy({ customerId })) ?? repository.create({ customerId, email: null, timeZone: null, optedOutAt: null, optOutReason: null });
+    const contact = (await repository.findOneBy({ customerId })) ?? repository.create({ customerId, email: null, timeZone: null, consent: {}, optedOutAt: null, optOutReason: null });
+    if (change.consent !== undefined) {
+      const consent = { ...contact.consent };
+      for (const [key, value] of Object.entries(change.consent)) {
+        if (value === null) delete consent[key];
+        else consent[key] = value;
+      }
+      contact.consent = consent;
+    }
     if (change.email !== undefined) contact.email = change.email;
     if (change.timeZone !== undefined) contact.timeZone = change.timeZone;
     if (change.outreach === false && !contact.optedOutAt) Object.assign(contact, { optedOutAt: new Date(), optOutReason: 'preference set over the API' });

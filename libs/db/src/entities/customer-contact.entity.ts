@@ -13,6 +13,10 @@ export class CustomerContactEntity {
   @Column('text', { name: 'time_zone', nullable: true })
   timeZone!: string | null;
 
+  /** Consent per channel, topic (an event type's first word) or channel:topic; absent means given. */
+  @Column('jsonb', { default: () => "'{}'::jsonb" })
+  consent!: Record<string, boolean>;
+
   @Column('timestamptz', { name: 'opted_out_at', nullable: true })
   optedOutAt!: Date | null;
 

@@ -59,8 +59,15 @@ export async function outreachFlowFor(db: DataSource, type: string): Promise<{ n
   return rows[0] ?? null;
 }
 
+/** Whether stored consent allows `channel` for the event's topic (its first word): any false entry that matches withholds it. */
+export const consents = (consent: Record<string, boolean>, channel: string, eventType: string): boolean => {
+  const topic = eventType.split('.')[0]!;
+  return [channel, topic, `${channel}:${topic}`].every((key) => consent[key] !== false);
+};
+
 const skipReason = async (em: EntityManager, request: OutreachRequest, payloadHash: string, contact: CustomerContactEntity | null, policy: OutreachPolicy): Promise<OutreachSkipReason | null> => {
   if (contact?.optedOutAt) return 'opted_out';
+  if (contact && !consents(contact.consent ?? {}, request.channel, request.type)) return 'no_consent';
   const since = (ms: number) => new Date(Date.now() - ms);
   const [{ same }] = await em.query(
     `SELECT count(*)::int AS same FROM outreaches
