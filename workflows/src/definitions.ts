@@ -15,6 +15,8 @@ import type { QuietHours } from './quiet-hours';
 
 export const CONVERSATION_TASK_QUEUE = 'baton-conversations';
 export const ECHO_TASK_QUEUE = 'baton-echo';
+/** Campaign runs and their activities: a queue of their own, so that the conversations a run starts cannot starve it. */
+export const CAMPAIGN_TASK_QUEUE = 'baton-campaigns';
 
 /** Temporal Schedule ids of campaigns; each run's workflow id starts with it. */
 export const campaignScheduleId = (name: string): string => `campaign/${name}`;

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE } from '@baton/workflows';
+import { CAMPAIGN_TASK_QUEUE, CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE } from '@baton/workflows';
 import { createDataSource } from '@baton/db';
 import { createActivities } from './activities';
 import { bundleWorkflows } from './bundle';
@@ -36,7 +36,7 @@ export async function createWorkers(config: WorkerConfig): Promise<RunningWorker
     },
   });
   const workers = await Promise.all(
-    [CONVERSATION_TASK_QUEUE, ECHO_TASK_QUEUE].map((taskQueue) =>
+    [CONVERSATION_TASK_QUEUE, CAMPAIGN_TASK_QUEUE, ECHO_TASK_QUEUE].map((taskQueue) =>
       Worker.create({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle, activities }),
     ),
   );

@@ -3,7 +3,7 @@ import { Client, ScheduleAlreadyRunning, ScheduleNotFoundError, ScheduleOverlapP
 import { DataSource } from 'typeorm';
 import { type CampaignRunView, type CampaignView, type CreateCampaign, ErrorCode } from '@baton/contracts';
 import { outreachFlowFor } from '@baton/db';
-import { campaignScheduleId, campaignWorkflow, CONVERSATION_TASK_QUEUE } from '@baton/workflows';
+import { CAMPAIGN_TASK_QUEUE, campaignScheduleId, campaignWorkflow } from '@baton/workflows';
 import { ApiError } from '../common/api-error';
 import { toApiError } from '../temporal/temporal-errors';
 
@@ -55,7 +55,7 @@ export class CampaignsService {
       await this.client.schedule.create({
         scheduleId: campaignScheduleId(campaign.name),
         spec: { cronExpressions: [campaign.cron], timezone: campaign.timeZone },
-        action: { type: 'startWorkflow', workflowType: campaignWorkflow, args: [{ campaign: campaign.name }], taskQueue: CONVERSATION_TASK_QUEUE, workflowId: campaignScheduleId(campaign.name) },
+        action: { type: 'startWorkflow', workflowType: campaignWorkflow, args: [{ campaign: campaign.name }], taskQueue: CAMPAIGN_TASK_QUEUE, workflowId: campaignScheduleId(campaign.name) },
         // A run still going when the next is due: skip the next, never send twice at once.
         policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
       });
