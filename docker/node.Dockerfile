@@ -24,6 +24,7 @@ COPY apps/demo-store ./apps/demo-store
 # Shipped flows and knowledge, published on the first start of the API.
 COPY flows ./flows
 COPY knowledge ./knowledge
+COPY nlu ./nlu
 
 ENV NODE_ENV=production
 

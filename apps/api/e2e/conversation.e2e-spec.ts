@@ -81,6 +81,8 @@ describe('a conversation carried end to end', () => {
     expect(task.context.transcript.map((line) => line.role)).toEqual(['customer', 'ai', 'customer']);
     expect(task.context.collected).toMatchObject({ orderNumber: 'ORD-10077', orderStatus: 'processing', handoffReason: 'Customer wants to cancel' });
     expect(task.context.signals?.intents[0].label).toBe('cancellation');
+    // Intents come from the trained model (the shipped conversation-default), which also judges scope.
+    expect(task.context.signals?.outOfScope).toBe(false);
     expect(task.context.decisions.filter((d) => d.nodeId === 'route').map((d) => d.rule)).toEqual(['Order status', 'Cancellation']);
     expect(task.context.summary).toContain('cus_1002');
     expect(view.stage).toBe('escalated');

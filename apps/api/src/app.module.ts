@@ -17,6 +17,7 @@ import { KnowledgeModule } from './knowledge/knowledge.module';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesService } from './messages/messages.service';
 import { NluModule } from './nlu/nlu.module';
+import { NluModelsModule } from './nlu-models/nlu-models.module';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { TemporalModule } from './temporal/temporal.module';
@@ -27,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, FlowsModule, NluModule, KnowledgeModule, EventsModule, CampaignsModule],
+      imports: [DatabaseModule, TemporalModule, FlowsModule, NluModule, NluModelsModule, KnowledgeModule, EventsModule, CampaignsModule],
       controllers: [HealthController, MessagesController, ConversationsController, TasksController, ChatController],
       providers: [
         { provide: API_CONFIG, useValue: config },

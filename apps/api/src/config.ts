@@ -37,6 +37,14 @@ export const apiConfigSchema = z.object({
     .min(1, 'must be a folder path')
     .default(path.join(__dirname, '../../../knowledge'))
     .transform((dir) => path.resolve(dir)),
+  /** Folder of shipped intent training sets (`<name>.json`); each is trained on start while no model of that name exists. */
+  NLU_DIR: z
+    .string()
+    .min(1, 'must be a folder path')
+    .default(path.join(__dirname, '../../../nlu'))
+    .transform((dir) => path.resolve(dir)),
+  /** Longest an intent model may train before its thread is stopped and the version marked failed. */
+  NLU_TRAINING_TIMEOUT: envDuration('10m'),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

@@ -7,11 +7,14 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createApiClient } from './api-client';
 import { formatDiff } from './commands/format-diff';
+import { evaluateModel, formatEvaluation, formatTrained, formatVersions, listVersions, trainModel } from './commands/nlu';
+import { readLabelledFile } from './commands/nlu-files';
 import { diffFile, listFlows, pullFlows, pushFiles } from './commands/remote';
 import { formatReports, validateFiles } from './commands/validate';
 import { findFlowFiles, readFlowFile } from './flow-files';
 
 const USAGE = `Usage: baton flows <command> [options]
+       baton nlu <command> <model> [options]
 
 Commands:
   validate [files|folders]   check flow files (default: ./flows); exit 1 if any is invalid
@@ -19,6 +22,13 @@ Commands:
   diff <file|name>...        what a local file changes against the published version
   push [files|folders]       publish the files that changed (validated first; same content twice = one version)
   pull [names]               write the published versions to <dir>/<name>.flow.json
+
+NLU commands:
+  nlu train <model>          train a new version and make it current (--file uploads the training set first);
+                             exit 1 if training failed
+  nlu eval <model> --file F  classify labelled rows with the current version: accuracy, per-intent recall,
+                             out-of-scope rate; exit 1 under --min-accuracy
+  nlu versions <model>       trained versions, * = current
 
 Options:
   --json                     print one JSON document instead of text
@@ -28,6 +38,10 @@ Options:
   --message TEXT             publish message (push; default "Pushed from <files>")
   --dir FOLDER               where pull writes (default ./flows)
   --exit-code                diff: exit 1 when there are differences
+  --file FILE                nlu: CSV with a text,label header, or JSON ({ "examples": { intent: [...] } } or [{ text, label }]);
+                             rows labelled oos are out-of-scope examples
+  --word-vectors             nlu train: add the GloVe word-vector view (slower to train)
+  --min-accuracy PCT         nlu eval: exit 1 when accuracy is below PCT
   -h, --help                 show this help`;
 
 export class UsageError extends Error {}
@@ -45,6 +59,9 @@ export async function run(argv: string[], out: (text: string) => void = console.
       message: { type: 'string' },
       dir: { type: 'string', default: 'flows' },
       'exit-code': { type: 'boolean', default: false },
+      file: { type: 'string' },
+      'word-vectors': { type: 'boolean', default: false },
+      'min-accuracy': { type: 'string' },
     },
   });
   const [group, command, ...rest] = positionals;
@@ -52,6 +69,7 @@ export async function run(argv: string[], out: (text: string) => void = console.
     out(USAGE);
     return values.help ? 0 : 2;
   }
+  if (group === 'nlu') return nlu();
   if (group !== 'flows') throw new UsageError(`unknown command group "${group}"`);
   switch (command) {
     case 'validate': {
@@ -104,6 +122,48 @@ export async function run(argv: string[], out: (text: string) => void = console.
     }
     default:
       throw new UsageError(command ? `unknown flows command "${command}"` : 'a flows command is required');
+  }
+
+  async function nlu(): Promise<number> {
+    const [name] = rest;
+    if (!name) throw new UsageError(`nlu ${command ?? '<command>'} needs a model name`);
+    const log = (text: string) => {
+      if (!values.json) process.stderr.write(text);
+    };
+    switch (command) {
+      case 'train': {
+        const rows = values.file ? readLabelledFile(values.file) : undefined;
+        const result = await trainModel(api(), name, {
+          rows,
+          author: values.author ?? process.env.USER ?? 'cli',
+          wordVectors: values['word-vectors']!,
+          onWait: (seconds) => log(`\rtraining ${name}... ${seconds}s`),
+        });
+        log('\r');
+        out(values.json ? JSON.stringify(result, null, 2) : formatTrained(result));
+        return result.version.status === 'ready' ? 0 : 1;
+      }
+      case 'eval': {
+        if (!values.file) throw new UsageError('nlu eval needs --file with labelled rows');
+        const minAccuracy = values['min-accuracy'] === undefined ? null : Number(values['min-accuracy']);
+        if (minAccuracy !== null && !(minAccuracy >= 0 && minAccuracy <= 100)) throw new UsageError('--min-accuracy must be a percentage from 0 to 100');
+        const rows = readLabelledFile(values.file);
+        if (rows.length === 0) throw new UsageError(`${values.file} holds no rows`);
+        const report = await evaluateModel(api(), name, rows, (done, total) => {
+          const filled = Math.round((20 * done) / total);
+          log(`\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+        });
+        out(values.json ? JSON.stringify(report, null, 2) : formatEvaluation(report));
+        return minAccuracy !== null && report.accuracy < minAccuracy ? 1 : 0;
+      }
+      case 'versions': {
+        const list = await listVersions(api(), name);
+        out(values.json ? JSON.stringify(list, null, 2) : formatVersions(list));
+        return 0;
+      }
+      default:
+        throw new UsageError(command ? `unknown nlu command "${command}"` : 'an nlu command is required');
+    }
   }
 
   function api() {

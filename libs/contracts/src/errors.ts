@@ -33,6 +33,11 @@ export const ErrorCode = {
   Internal: 'INTERNAL_ERROR',
   KnowledgeBaseNotFound: 'KNOWLEDGE_BASE_NOT_FOUND',
   KnowledgeArticleNotFound: 'KNOWLEDGE_ARTICLE_NOT_FOUND',
+  NluModelNotFound: 'NLU_MODEL_NOT_FOUND',
+  NluModelVersionNotFound: 'NLU_MODEL_VERSION_NOT_FOUND',
+  NluModelVersionNotReady: 'NLU_MODEL_VERSION_NOT_READY',
+  NluTrainingFailed: 'NLU_TRAINING_FAILED',
+  NluTrainingInProgress: 'NLU_TRAINING_IN_PROGRESS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -9,3 +9,4 @@ export { externalId, MAX_MESSAGE_BYTES } from './text';
 export * from './knowledge.schema';
 export * from './events.schema';
 export * from './campaigns.schema';
+export * from './nlu-models.schema';

@@ -8,6 +8,10 @@ export type Resolution = 'ai_resolved' | 'human_resolved' | 'abandoned';
 /** What triage saw in a customer message. */
 export interface Signals {
   intents: { label: string; confidence: number }[];
+  /** The trained model found no intent it knows well enough: the message is out of scope. */
+  outOfScope?: boolean;
+  /** How many separate requests the message makes (strongly matched intents). */
+  complexity?: number;
   sentiment: number;
   risks: string[];
   entities: { orderNumbers: string[]; emails: string[] };

@@ -18,9 +18,12 @@ import { Campaigns1764900000000 } from './migrations/1764900000000-campaigns';
 import { Consent1764905000000 } from './migrations/1764905000000-consent';
 import { OutreachEntity } from './entities/outreach.entity';
 import { CustomerContactEntity } from './entities/customer-contact.entity';
+import { NluTrainingSetEntity } from './entities/nlu-training-set.entity';
+import { NluModelEntity } from './entities/nlu-model.entity';
+import { NluModels1764910000000 } from './migrations/1764910000000-nlu-models';
 
-export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity, FlowEntity, FlowVersionEntity, KnowledgeArticleEntity, KnowledgeBaseSeedEntity, OutreachEntity, CustomerContactEntity];
-export const migrations = [InitialReadModels1764860000000, Flows1764870000000, FlowPinning1764875000000, KnowledgeBase1764884000000, Outreach1764890000000, Deliveries1764895000000, Campaigns1764900000000, Consent1764905000000];
+export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity, FlowEntity, FlowVersionEntity, KnowledgeArticleEntity, KnowledgeBaseSeedEntity, OutreachEntity, CustomerContactEntity, NluTrainingSetEntity, NluModelEntity];
+export const migrations = [InitialReadModels1764860000000, Flows1764870000000, FlowPinning1764875000000, KnowledgeBase1764884000000, Outreach1764890000000, Deliveries1764895000000, Campaigns1764900000000, Consent1764905000000, NluModels1764910000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -13,3 +13,5 @@ export { CustomerContactEntity } from './entities/customer-contact.entity';
 export * from './knowledge/knowledge-retrieval';
 export * from './knowledge/knowledge-answer';
 export * from './outreach/outreach-admission';
+export { NluTrainingSetEntity } from './entities/nlu-training-set.entity';
+export { NluModelEntity, packIntentModel, unpackIntentModel, type NluModelStatus, type NluTrainingSummary } from './entities/nlu-model.entity';

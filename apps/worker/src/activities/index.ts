@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { keywordTriage } from '@baton/nlu';
 import type { CampaignActivities, ConversationActivities, EchoActivities } from '@baton/workflows';
 import { createActionActivities, type ActionSettings } from './action.activities';
 import { type CampaignDependencies, createCampaignActivities } from './campaign.activities';
 import { createDeliveryActivities, type DeliverySettings } from './delivery.activities';
 import { createFlowActivities } from './flow.activities';
 import { createKnowledgeActivities } from './knowledge.activities';
+import { createTriage } from './nlu.activities';
 import { createReadModelActivities } from './read-model.activities';
 
 export interface ActivityDependencies {
@@ -18,6 +18,7 @@ export interface ActivityDependencies {
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities({ db, actions, delivery, campaigns }: ActivityDependencies): ConversationActivities & CampaignActivities & EchoActivities {
   const readModels = createReadModelActivities(db);
+  const { triage } = createTriage(db);
   return {
     ...readModels,
     ...createFlowActivities(db),
@@ -26,12 +27,12 @@ export function createActivities({ db, actions, delivery, campaigns }: ActivityD
     ...createDeliveryActivities(db, delivery),
     ...createCampaignActivities(campaigns),
     async recordCustomerMessage(record) {
-      const signals = keywordTriage(record.text);
+      const signals = await triage(record.text);
       await readModels.recordMessage({ ...record, signals });
       return signals;
     },
     async classifyMessage({ text }) {
-      return keywordTriage(text);
+      return triage(text);
     },
     async echo(text: string) {
       return text;

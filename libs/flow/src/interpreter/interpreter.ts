@@ -611,7 +611,8 @@ const applySignals = (ctx: Ctx, node: NodeOf<'classify'>, input: SignalsInput): 
   const intents = [...(input.intents ?? [])].sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1));
   const top = intents[0];
   const confident = intents.filter((intent) => intent.confidence >= config.intentFloor);
-  const intent = top && top.confidence >= config.intentFloor ? top.label : 'none';
+  // An out-of-scope verdict outweighs any intent: the message is about none of them.
+  const intent = !input.outOfScope && top && top.confidence >= config.intentFloor ? top.label : 'none';
   const sentiment = typeof input.sentiment === 'number' ? input.sentiment : 0;
   const previous = state.signals;
   state.signals = {

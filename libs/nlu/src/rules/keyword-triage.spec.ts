@@ -25,9 +25,11 @@ describe('keywordTriage', () => {
     expect(keywordTriage('What is the capital of Peru?').intents).toEqual([]);
   });
 
-  it('reads several intents in one message', () => {
-    const labels = keywordTriage('Where is my order ORD-10042, and I forgot my password too').intents.map((i) => i.label);
-    expect(labels).toEqual(expect.arrayContaining(['order_status', 'password_reset']));
+  it('reads several intents in one message, and counts the strong ones as separate requests', () => {
+    const signals = keywordTriage('Where is my order ORD-10042, and I forgot my password too');
+    expect(signals.intents.map((i) => i.label)).toEqual(expect.arrayContaining(['order_status', 'password_reset']));
+    expect(signals.complexity).toBe(2);
+    expect(keywordTriage('When will my refund arrive?').complexity).toBe(0);
   });
 
   it.each([

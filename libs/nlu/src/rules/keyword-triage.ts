@@ -69,6 +69,9 @@ const INTENT_RULES: IntentRule[] = [
   },
 ];
 
+/** A keyword intent this strong is a request of its own. */
+const SEPARATE_REQUEST_CONFIDENCE = 0.75;
+
 const RISK_RULES: [string, RegExp][] = [
   ['distress', /\b(suicid\w*|kill myself|end (?:it|my life)|self[- ]harm|can'?t cope|desperate|panic(?:king)?|scared|abuse[ds]?)\b/i],
   ['financial_hardship', /\b(can'?t afford|cannot afford|lost my job|unemployed|bankrupt\w*|in debt|hardship|behind on (?:my )?(?:payments|bills|rent))\b/i],
@@ -107,6 +110,8 @@ export function keywordTriage(text: string): Signals {
     .map((intent) => ({ ...intent, confidence: Number(intent.confidence.toFixed(2)) }));
   return {
     intents,
+    // Each intent is scored on its own, so strongly matched ones are separate requests.
+    complexity: intents.filter((intent) => intent.confidence >= SEPARATE_REQUEST_CONFIDENCE).length,
     sentiment: scoreSentiment(sample),
     risks: RISK_RULES.filter(([, pattern]) => pattern.test(sample)).map(([risk]) => risk),
     entities: { orderNumbers: findOrderNumbers(sample), emails: findEmails(sample) },

