@@ -43,6 +43,12 @@ export const workerConfigSchema = z.object({
   ...outreachPolicyConfig,
   /** Continue-as-new threshold of the outreach conversations campaigns start. */
   MAX_HISTORY_EVENTS: z.string().regex(/^\d+$/, 'must be a number').transform(Number).prefault('2000'),
+  /**
+   * Workflows kept in memory per task queue; others are replayed from history when they wake. The
+   * SDK's default grows with the machine's memory, and 10,000 outreach conversations at once made a
+   * worker spend its time in garbage collection until workflow tasks timed out and it crashed.
+   */
+  WORKFLOW_CACHE_SIZE: z.string().regex(/^\d+$/, 'must be a number').transform(Number).prefault('1000'),
   /** A prebuilt workflow bundle; without it the worker bundles the workflow sources at start. */
   WORKFLOW_BUNDLE: z.string().optional(),
 });

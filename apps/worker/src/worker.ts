@@ -37,7 +37,7 @@ export async function createWorkers(config: WorkerConfig): Promise<RunningWorker
   });
   const workers = await Promise.all(
     [CONVERSATION_TASK_QUEUE, CAMPAIGN_TASK_QUEUE, ECHO_TASK_QUEUE].map((taskQueue) =>
-      Worker.create({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle, activities }),
+      Worker.create({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue, workflowBundle, activities, maxCachedWorkflows: config.WORKFLOW_CACHE_SIZE }),
     ),
   );
   return {
