@@ -53,6 +53,7 @@ import {
   type ReceiveMessageInput,
 } from './definitions';
 import { FALLBACK_FLOW } from './fallback-flow';
+import { withoutPii } from './redaction';
 import { minutesUntilSendable } from './quiet-hours';
 
 /** The tag an outreach flow sets when the customer opts out; the workflow records the opt-out at once. */
@@ -215,8 +216,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     });
   };
 
+  /** Records a decision; what it saw is kept without personal data (the transcript keeps the raw text). */
   const decide = (decision: Omit<DecisionRecord, 'at' | 'stage'>) => {
-    pushBounded(state.decisions, { at: now(), stage: state.stage, ...decision }, DECISION_LIMIT);
+    pushBounded(state.decisions, { at: now(), stage: state.stage, ...decision, values: withoutPii(decision.values) }, DECISION_LIMIT);
     dirty = true;
   };
 

@@ -3,3 +3,4 @@ export { findEmails, findOrderNumbers } from './rules/entities';
 export * from './intent';
 export { expectedCalibrationError } from './intent/calibration';
 export { mulberry32, shuffleInPlace } from './intent/random';
+export { redactPii, type PiiKind, type Redaction } from './rules/pii';
