@@ -81,13 +81,17 @@ export interface TrainingSetView {
   updatedAt: string;
 }
 
-export interface NluTrainingSummaryView {
+export type NluModelStatus = 'training' | 'ready' | 'failed';
+
+/** What a training run reports: the data it saw and the cross-validated figures on it. */
+export interface NluTrainingSummary {
   examples: number;
   intents: number;
   oosExamples: number;
   perIntent: Record<string, number>;
   features: number;
   trainMs: number;
+  /** Cross-validated accuracy (0..1) and out-of-scope figures at the operating threshold; null when the set is too small. */
   cvAccuracy: number | null;
   cvInScopeAccuracyAtThreshold: number | null;
   cvOutOfScopeRecallAtThreshold: number | null;
@@ -97,11 +101,11 @@ export interface NluTrainingSummaryView {
 export interface NluModelVersionView {
   name: string;
   version: number;
-  status: 'training' | 'ready' | 'failed';
+  status: NluModelStatus;
   current: boolean;
   author: string;
   wordVectors: boolean;
-  summary: NluTrainingSummaryView | null;
+  summary: NluTrainingSummary | null;
   error: string | null;
   modelBytes: number | null;
   createdAt: string;

@@ -14,4 +14,4 @@ export * from './knowledge/knowledge-retrieval';
 export * from './knowledge/knowledge-answer';
 export * from './outreach/outreach-admission';
 export { NluTrainingSetEntity } from './entities/nlu-training-set.entity';
-export { NluModelEntity, packIntentModel, unpackIntentModel, type NluModelStatus, type NluTrainingSummary } from './entities/nlu-model.entity';
+export { NluModelEntity, packIntentModel, unpackIntentModel } from './entities/nlu-model.entity';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IntentModel, type TrainingExample } from '@baton/nlu';
-import type { NluTrainingSummary } from '@baton/db';
+import type { NluTrainingSummary } from '@baton/contracts';
 import { OUT_OF_SCOPE_LABEL, type TrainingExamples } from '@baton/contracts';
 import type { TrainingJob, TrainingReply } from './nlu-training.thread';
 

@@ -1,22 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-
-export type NluModelStatus = 'training' | 'ready' | 'failed';
-
-/** What a training run reports: the data it saw and the cross-validated figures on it. */
-export interface NluTrainingSummary {
-  examples: number;
-  intents: number;
-  oosExamples: number;
-  perIntent: Record<string, number>;
-  features: number;
-  trainMs: number;
-  /** Cross-validated accuracy (0..1) and out-of-scope figures at the operating threshold; null when the set is too small. */
-  cvAccuracy: number | null;
-  cvInScopeAccuracyAtThreshold: number | null;
-  cvOutOfScopeRecallAtThreshold: number | null;
-  threshold: number;
-}
+import type { NluModelStatus, NluTrainingSummary } from '@baton/contracts';
 
 /** One trained version of a named intent model (1, 2, 3, ... per name). */
 @Entity('nlu_models')
