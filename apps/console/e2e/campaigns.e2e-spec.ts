@@ -1,28 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CampaignRunView, ConversationView } from '@baton/contracts';
-import { launchBrowser, stateFile, zoneWhereHourIs, type E2eState } from '@baton/testing';
-
-const platform: E2eState = JSON.parse(readFileSync(stateFile('console-e2e'), 'utf8'));
-const artifacts = path.resolve(__dirname, '../../../test-artifacts/console');
-mkdirSync(artifacts, { recursive: true });
+import { launchBrowser, zoneWhereHourIs } from '@baton/testing';
+import { api, artifacts, platform } from './support/console-platform';
 
 const suffix = Date.now().toString(36);
 const CAMPAIGN = `reminders-${suffix}`;
 const customer = (n: number | string) => `cus_console_${suffix}_${n}`;
 /** A customer's clock in the day, so that quiet hours hold nothing back. */
 const DAYTIME = zoneWhereHourIs(10, 17);
-
-const api = async (method: string, route: string, body?: unknown) => {
-  const response = await fetch(`${platform.apiUrl}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${platform.apiToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-};
 
 let browser: Browser;
 let page: Page;

@@ -1,21 +1,8 @@
-import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { TaskView } from '@baton/contracts';
-import { launchBrowser, stateFile, type E2eState } from '@baton/testing';
-
-const platform: E2eState = JSON.parse(readFileSync(stateFile('console-e2e'), 'utf8'));
-const artifacts = path.resolve(__dirname, '../../../test-artifacts/console');
-mkdirSync(artifacts, { recursive: true });
-
-const agent = async (method: string, route: string, body?: unknown) => {
-  const response = await fetch(`${platform.apiUrl}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${platform.apiToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-};
+import { launchBrowser } from '@baton/testing';
+import { api, artifacts, platform } from './support/console-platform';
 
 let browser: Browser;
 let page: Page;
@@ -64,14 +51,14 @@ describe('the console', () => {
     await page.getByTestId('stage').getByText('Waiting for a person').waitFor();
     await page.screenshot({ path: path.join(artifacts, 'chat-escalated.png') });
 
-    const tasks = (await agent('GET', '/tasks?queue=retention')).body as TaskView[];
+    const tasks = (await api('GET', '/tasks?queue=retention')).body as TaskView[];
     const task = tasks.find((t) => t.context.transcript.some((line) => line.text === 'I want to cancel my subscription'))!;
-    expect((await agent('POST', `/tasks/${task.id}/claim`, { agentId: 'agent-eve' })).status).toBe(200);
-    await agent('POST', `/tasks/${task.id}/reply`, { agentId: 'agent-eve', text: 'Hi Ana, I have cancelled it for you.' });
+    expect((await api('POST', `/tasks/${task.id}/claim`, { agentId: 'agent-eve' })).status).toBe(200);
+    await api('POST', `/tasks/${task.id}/reply`, { agentId: 'agent-eve', text: 'Hi Ana, I have cancelled it for you.' });
     await page.getByText('Hi Ana, I have cancelled it for you.').waitFor();
     await page.getByTestId('stage').getByText('Talking to a person').waitFor();
 
-    await agent('POST', `/tasks/${task.id}/resolve`, { agentId: 'agent-eve', disposition: 'resolved' });
+    await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'agent-eve', disposition: 'resolved' });
     await page.getByText('How would you rate your experience').waitFor();
     await send('5');
     await page.getByText('Thank you for your feedback!').waitFor();

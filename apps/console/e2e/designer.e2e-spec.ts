@@ -1,24 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { freePort, launchBrowser, stateFile, type E2eState } from '@baton/testing';
-
-const platform: E2eState = JSON.parse(readFileSync(stateFile('console-e2e'), 'utf8'));
-const artifacts = path.resolve(__dirname, '../../../test-artifacts/console');
-mkdirSync(artifacts, { recursive: true });
+import { freePort, launchBrowser } from '@baton/testing';
+import { api, artifacts, platform } from './support/console-platform';
 
 const FLOW = `vip-${Date.now().toString(36)}`;
 const LARGE_FLOW = `large-${Date.now().toString(36)}`;
-
-const api = async (method: string, route: string, body?: unknown) => {
-  const response = await fetch(`${platform.apiUrl}${route}`, {
-    method,
-    headers: { authorization: `Bearer ${platform.apiToken}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: await response.json() };
-};
 
 let browser: Browser;
 let page: Page;
