@@ -8,7 +8,7 @@ import {
   type OutreachEvent,
   type OutreachSkipReason,
 } from '@baton/contracts';
-import { admitOutreach, CustomerContactEntity, forgetOutreach, OutreachEntity, outreachFlowFor, settleOutreach } from '@baton/db';
+import { CustomerContactEntity, OutreachEntity, outreachFlowFor, startOutreach } from '@baton/db';
 import { ApiError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { ConversationGateway } from '../temporal/conversation.gateway';
@@ -43,22 +43,16 @@ export class OutreachService {
       const message = `no published outreach flow starts on "${event.type}"`;
       throw new ApiError(422, ErrorCode.NoOutreachFlow, message, { details: [{ code: ErrorCode.NoOutreachFlow, field: 'type', message }] });
     }
-    const { row, duplicate, timeZone } = await admitOutreach(this.db, event, flow, this.config);
-    if (duplicate || row.status === 'skipped') return accepted(row, duplicate);
-    let conversationId: string | null;
-    try {
-      conversationId = await this.gateway.startOutreach({ channel: event.channel, conversationKey: row.conversationKey, customerId: event.customerId }, flow.name, {
-        outreachId: row.id,
+    const { row, duplicate } = await startOutreach(this.db, event, flow, this.config, (admitted, timeZone) =>
+      this.gateway.startOutreach({ channel: event.channel, conversationKey: admitted.conversationKey, customerId: event.customerId }, flow.name, {
+        outreachId: admitted.id,
         eventType: event.type,
         payload: event.payload,
         timeZone,
         quietHours: this.config.OUTREACH_QUIET_HOURS,
-      });
-    } catch (error) {
-      await forgetOutreach(this.db, row);
-      throw error;
-    }
-    return accepted(await settleOutreach(this.db, row, conversationId), false);
+      }),
+    );
+    return accepted(row, duplicate);
   }
 
   async preferences(customerId: string): Promise<ContactPreferencesView> {

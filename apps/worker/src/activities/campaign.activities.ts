@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { admitOutreach, forgetOutreach, type OutreachPolicy, outreachFlowFor, settleOutreach } from '@baton/db';
+import { type OutreachPolicy, outreachFlowFor, startOutreach } from '@baton/db';
 import {
   type AudienceMember,
   type BatchResult,
@@ -51,30 +51,34 @@ export function createCampaignActivities({ db, client, actions, policy, maxHisto
       ...(member.conversationKey ? { conversationKey: member.conversationKey } : {}),
       ...(member.timeZone ? { timeZone: member.timeZone } : {}),
     };
-    const { row, duplicate, timeZone } = await admitOutreach(db, request, flow, policy);
-    // A retried batch finds the members it already handled.
-    if (duplicate || row.status === 'skipped') return row.status === 'skipped' ? (row.reason ?? 'skipped') : row.conversationId ? 'started' : 'failed';
-    let conversationId: string | null = null;
+    let startFailed = false;
     try {
-      const handle = await client.workflow.start(
-        conversationWorkflow,
-        outreachStartOptions({ channel: campaign.channel, conversationKey: row.conversationKey, customerId: member.customerId }, flow.name, {
-          outreachId: row.id,
-          eventType: campaign.eventType,
-          payload: payload as never,
-          timeZone,
-          quietHours: policy.OUTREACH_QUIET_HOURS,
-        }, maxHistoryEvents),
-      );
-      conversationId = handle.firstExecutionRunId;
+      const { row } = await startOutreach(db, request, flow, policy, async (admitted, timeZone) => {
+        try {
+          const handle = await client.workflow.start(
+            conversationWorkflow,
+            outreachStartOptions({ channel: campaign.channel, conversationKey: admitted.conversationKey, customerId: member.customerId }, flow.name, {
+              outreachId: admitted.id,
+              eventType: campaign.eventType,
+              payload: payload as never,
+              timeZone,
+              quietHours: policy.OUTREACH_QUIET_HOURS,
+            }, maxHistoryEvents),
+          );
+          return handle.firstExecutionRunId;
+        } catch (error) {
+          if (error instanceof WorkflowExecutionAlreadyStartedError) return null;
+          startFailed = true;
+          throw error;
+        }
+      });
+      // A retried batch finds the members it already handled; one whose start is still unsettled counts as failed.
+      if (row.status === 'skipped') return row.reason ?? 'skipped';
+      return row.conversationId ? 'started' : 'failed';
     } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-        await forgetOutreach(db, row);
-        return 'failed';
-      }
+      if (startFailed) return 'failed';
+      throw error;
     }
-    const settled = await settleOutreach(db, row, conversationId);
-    return settled.status === 'started' ? 'started' : (settled.reason ?? 'skipped');
   };
 
   return {

@@ -94,9 +94,9 @@ export interface Admission {
  * Decides whether an outreach may start and records the decision: an opt-out is honoured, the
  * frequency cap holds across flows, the same event is sent once per window, one outreach per
  * idempotency key. Checks and record run in one transaction per customer, so two events cannot
- * both pass the cap. A `started` row still needs its conversation: see settleOutreach.
+ * both pass the cap. A `started` row still needs its conversation: see startOutreach.
  */
-export async function admitOutreach(db: DataSource, request: OutreachRequest, flow: { name: string; version: number }, policy: OutreachPolicy): Promise<Admission> {
+async function admitOutreach(db: DataSource, request: OutreachRequest, flow: { name: string; version: number }, policy: OutreachPolicy): Promise<Admission> {
   const payloadHash = createHash('sha256').update(canonical(request.payload)).digest('hex');
   return db.transaction(async (em) => {
     await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`outreach:${request.customerId}`]);
@@ -126,14 +126,28 @@ export async function admitOutreach(db: DataSource, request: OutreachRequest, fl
   });
 }
 
-/** Records the conversation a started outreach runs in, or that one was already running on the thread. */
-export async function settleOutreach(db: DataSource, row: OutreachEntity, conversationId: string | null): Promise<OutreachEntity> {
+/**
+ * Admits an outreach and, when it may start, starts its conversation with `start` (which answers
+ * the conversation id, or null when one is already running on the thread) and records the outcome.
+ * When `start` fails, the admission is forgotten so that a retry starts it, and the error is thrown.
+ */
+export async function startOutreach(
+  db: DataSource,
+  request: OutreachRequest,
+  flow: { name: string; version: number },
+  policy: OutreachPolicy,
+  start: (row: OutreachEntity, timeZone: string) => Promise<string | null>,
+): Promise<Admission> {
+  const admission = await admitOutreach(db, request, flow, policy);
+  if (admission.duplicate || admission.row.status === 'skipped') return admission;
+  let conversationId: string | null;
+  try {
+    conversationId = await start(admission.row, admission.timeZone);
+  } catch (error) {
+    await db.getRepository(OutreachEntity).delete({ id: admission.row.id });
+    throw error;
+  }
   const update = conversationId ? { conversationId } : { status: 'skipped' as const, reason: 'conversation_in_progress' };
-  await db.getRepository(OutreachEntity).update({ id: row.id }, update);
-  return { ...row, ...update };
-}
-
-/** Forgets an admitted outreach whose conversation could not be started, so that a retry starts it. */
-export async function forgetOutreach(db: DataSource, row: OutreachEntity): Promise<void> {
-  await db.getRepository(OutreachEntity).delete({ id: row.id });
+  await db.getRepository(OutreachEntity).update({ id: admission.row.id }, update);
+  return { ...admission, row: { ...admission.row, ...update } };
 }
