@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AuditService } from './audit/audit.service';
 import { AuthGuard } from './auth/auth.guard';
 import { ChatTokenService } from './auth/chat-token.service';
 import { ChatController } from './chat/chat.controller';
@@ -39,8 +40,9 @@ export class AppModule {
         MessagesService,
         TasksService,
         HealthService,
+        AuditService,
       ],
-      exports: [API_CONFIG],
+      exports: [API_CONFIG, AuditService],
     };
   }
 }

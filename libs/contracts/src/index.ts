@@ -10,3 +10,5 @@ export * from './knowledge.schema';
 export * from './events.schema';
 export * from './campaigns.schema';
 export * from './nlu-models.schema';
+export * from './people.schema';
+export * from './routing.schema';

@@ -57,11 +57,38 @@ export interface TaskView {
   reason: string;
   context: TaskContext;
   claimedBy: string | null;
+  /** Push routing: the agent the task is offered to now, and until when. */
+  reservedFor: string | null;
+  reservationExpiresAt: string | null;
+  /** When each service level runs out (the flow's, or else the queue's). */
+  sla: TaskSla;
+  claimedAt: string | null;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
   disposition: Disposition | null;
   notes: string | null;
+  /** What happened to the task, oldest first (offers, claims, transfers, releases). */
+  history: TaskHistoryEntry[];
   createdAt: string;
   updatedAt: string;
 }
+
+export interface TaskSla {
+  claimDueAt?: string;
+  firstReplyDueAt?: string;
+  resolveDueAt?: string;
+}
+
+export interface TaskHistoryEntry {
+  at: string;
+  action: 'created' | 'offered' | 'declined' | 'offer_expired' | 'claimed' | 'transferred' | 'released' | 'resolved' | 'cancelled' | 'sla_breached';
+  agentId?: string;
+  queue?: string;
+  note?: string;
+}
+
+/** Events on GET /desk/events (server-sent events): every change to a task the caller may see. */
+export type DeskEvent = { type: 'task'; task: TaskView };
 
 export interface OutcomeView {
   resolution: Resolution;

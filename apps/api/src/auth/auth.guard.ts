@@ -5,7 +5,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { ErrorCode } from '@baton/contracts';
 import { ApiError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
-import { AUTH_KIND, type AuthKind, QUERY_TOKEN } from './auth.decorators';
+import { AUTH_KIND, type AuthenticatedRequest, type AuthKind, hasRole, QUERY_TOKEN, ROLES } from './auth.decorators';
+import type { Role } from '@baton/contracts';
 import { type ChatClaims, ChatTokenService } from './chat-token.service';
 
 export type ChatRequest = Request & { chat: ChatClaims };
@@ -32,7 +33,7 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    const kind = this.reflector.getAllAndOverride<AuthKind | undefined>(AUTH_KIND, targets) ?? 'api-token';
+    const kind = this.reflector.getAllAndOverride<AuthKind | undefined>(AUTH_KIND, targets) ?? 'principal';
     if (kind === 'public') return true;
     const request = context.switchToHttp().getRequest<Request>();
     const token = bearer(request, this.reflector.getAllAndOverride<boolean>(QUERY_TOKEN, targets) ?? false);
@@ -47,6 +48,10 @@ export class AuthGuard implements CanActivate {
     if (given.length !== this.apiToken.length || !timingSafeEqual(given, this.apiToken)) {
       throw new ApiError(401, ErrorCode.Unauthenticated, 'the bearer token is not valid');
     }
+    const principal = { kind: 'root' as const, id: 'root', name: 'root', roles: ['admin' as const] };
+    (request as AuthenticatedRequest).principal = principal;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
+    if (!hasRole(principal, ...roles)) throw new ApiError(403, ErrorCode.Forbidden, 'your role may not do this');
     return true;
   }
 }

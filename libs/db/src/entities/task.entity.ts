@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import type { Disposition, TaskContext, TaskPriority, TaskStatus } from '@baton/contracts';
+import type { Disposition, TaskContext, TaskHistoryEntry, TaskPriority, TaskSla, TaskStatus } from '@baton/contracts';
 import { ConversationEntity } from './conversation.entity';
 
 @Entity('tasks')
@@ -43,6 +43,31 @@ export class TaskEntity {
 
   @Column('text', { name: 'claimed_by', nullable: true })
   claimedBy!: string | null;
+
+  @Column('uuid', { name: 'reserved_for', nullable: true })
+  reservedFor!: string | null;
+
+  @Column('timestamptz', { name: 'reservation_expires_at', nullable: true })
+  reservationExpiresAt!: Date | null;
+
+  @Column('jsonb')
+  sla!: TaskSla;
+
+  @Column('timestamptz', { name: 'claimed_at', nullable: true })
+  claimedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'first_reply_at', nullable: true })
+  firstReplyAt!: Date | null;
+
+  @Column('timestamptz', { name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  @Column('jsonb')
+  history!: TaskHistoryEntry[];
+
+  /** Grows with every change to the row: live feeds read what changed since the last number they saw. */
+  @Column('bigint', { name: 'change_id' })
+  changeId!: string;
 
   @Column('text', { nullable: true })
   disposition!: Disposition | null;
