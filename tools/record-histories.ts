@@ -1,14 +1,16 @@
 /**
  * Records the event histories of conversation workflows (customer- and event-started) along several paths, for the replay test
  * (apps/worker/src/replay.spec.ts) to check that changed workflow code still replays them.
- * Run `npm run histories:record` after a deliberate change to workflow code (see the README).
+ * Run `npm run histories:record` after a deliberate change to workflow code (see the README); name
+ * histories (`npm run histories:record -- conversation-routed-offers-transfer-release`) to record only
+ * those and keep the others, which then stand for conversations started on the older code.
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { ConversationView } from '@baton/contracts';
+import type { ConversationView, TaskView } from '@baton/contracts';
 import { conversationWorkflowId } from '@baton/workflows';
 import { publishFlowVariant, startTestPlatform, zoneWhereHourIs } from './testing';
 
@@ -18,10 +20,10 @@ const TEMPORAL_CLI = path.resolve(__dirname, '../.tools/bin/temporal');
 async function main() {
   const platform = await startTestPlatform({ name: 'histories' });
   const { apiUrl, apiToken } = platform.state;
-  const api = async (method: string, route: string, body?: unknown) => {
+  const api = async (method: string, route: string, body?: unknown, token = apiToken) => {
     const response = await fetch(`${apiUrl}${route}`, {
       method,
-      headers: { authorization: `Bearer ${apiToken}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();
@@ -37,6 +39,25 @@ async function main() {
     throw new Error(`conversation ${id} did not get there`);
   };
   const ai = (view: ConversationView) => view.messages.filter((m) => m.role === 'ai').length;
+  const task = async (id: string, accept: (task: TaskView) => boolean): Promise<TaskView> => {
+    for (let i = 0; i < 600; i++) {
+      const found = (await api('GET', `/tasks/${id}`)) as TaskView;
+      if (accept(found)) return found;
+      await sleep(100);
+    }
+    throw new Error(`task ${id} did not get there`);
+  };
+  /** A signed-in, available agent with a profile; answers its id and a way to call the API as it. */
+  const agent = async (profile: { skills?: string[]; queues?: string[] } = {}) => {
+    const email = `history-agent-${randomUUID()}@example.com`;
+    const password = `pw-${randomUUID()}`;
+    const user = await api('POST', '/users', { email, name: 'History agent', roles: ['agent'], password });
+    const { token } = await api('POST', '/auth/login', { email, password }, '');
+    await api('PUT', `/agents/${user.id}`, { skills: [], queues: [], capacity: 3, ...profile });
+    const as = (method: string, route: string, body?: unknown) => api(method, route, body, token);
+    await as('PUT', '/agents/me/presence', { presence: 'available' });
+    return { id: user.id as string, as };
+  };
 
   await publishFlowVariant(platform.state, {
     from: 'conversation-default',
@@ -69,14 +90,37 @@ async function main() {
       const id = await say('I want to cancel my subscription');
       const { tasks } = await when(id, (v) => v.tasks.length === 1 && ai(v) === 1);
       const taskId = tasks[0]!.id;
-      await api('POST', `/tasks/${taskId}/claim`, { agentId: 'agent-ana' });
-      await api('POST', `/tasks/${taskId}/reply`, { agentId: 'agent-ana', text: 'I can help with that.' });
+      const ana = await agent();
+      await ana.as('POST', `/tasks/${taskId}/claim`, {});
+      await ana.as('POST', `/tasks/${taskId}/reply`, { text: 'I can help with that.' });
       await say('Thank you');
-      await api('POST', `/tasks/${taskId}/resolve`, { agentId: 'agent-ana', disposition: 'resolved', notes: 'Cancelled' });
+      await ana.as('POST', `/tasks/${taskId}/resolve`, { disposition: 'resolved', notes: 'Cancelled' });
       await when(id, (v) => v.stage === 'feedback');
       await say('not sure');
       await when(id, (v) => ai(v) === 3);
       await say('4');
+      await when(id, (v) => v.stage === 'closed');
+    },
+    // Push routing: offered, lapsed, declined, accepted; then a transfer to a pull queue, a release and a new agent.
+    'routed-offers-transfer-release': async (say) => {
+      const [first, second] = [await agent({ skills: ['history-push'] }), await agent({ skills: ['history-push'] })];
+      const id = await say('Can I talk to a real person please', { flow: 'histories-routed' });
+      const { tasks } = await when(id, (v) => v.tasks.length === 1);
+      const taskId = tasks[0]!.id;
+      await task(taskId, (t) => t.reservedFor === first.id);
+      await task(taskId, (t) => t.reservedFor === second.id);
+      await second.as('POST', `/tasks/${taskId}/decline`, {});
+      await task(taskId, (t) => t.reservedFor === first.id);
+      await first.as('POST', `/tasks/${taskId}/claim`, {});
+      await first.as('POST', `/tasks/${taskId}/reply`, { text: 'Let me find the right team for this.' });
+      await first.as('POST', `/tasks/${taskId}/transfer`, { queue: 'support', note: 'Needs support' });
+      const supporter = await agent();
+      await supporter.as('POST', `/tasks/${taskId}/claim`, {});
+      await supporter.as('POST', `/tasks/${taskId}/release`, { note: 'Shift over' });
+      await second.as('POST', `/tasks/${taskId}/claim`, {});
+      await second.as('POST', `/tasks/${taskId}/resolve`, { disposition: 'resolved' });
+      await when(id, (v) => v.stage === 'feedback');
+      await say('5');
       await when(id, (v) => v.stage === 'closed');
     },
     'not-understood-twice': async (say) => {
@@ -92,6 +136,16 @@ async function main() {
       await when(id, (v) => v.tasks.length === 1);
     },
   };
+
+  await api('PUT', '/queues/history-push', { title: 'Push queue for recorded histories', mode: 'push', requiredSkills: ['history-push'], reservationSeconds: 5 });
+  await publishFlowVariant(platform.state, {
+    from: 'conversation-default',
+    as: 'histories-routed',
+    message: 'Requests for a person go to a push queue',
+    change: (flow) => {
+      for (const node of flow.nodes) if (node.id === 'support') Object.assign(node.config, { queue: 'history-push' });
+    },
+  });
 
   /** Outreach paths: each starts from a business event and the customer answers on the thread. */
   const outreaches: Record<string, { type: string; payload: Record<string, unknown>; timeZone?: string; replies: string[]; until: (view: ConversationView) => boolean }> = {
@@ -121,10 +175,13 @@ async function main() {
     console.log(`recorded ${file} (${(JSON.parse(history) as { events: unknown[] }).events.length} events)`);
   };
 
+  const only = process.argv.slice(2);
+  const wanted = (file: string) => only.length === 0 || only.includes(file);
   mkdirSync(OUT, { recursive: true });
-  for (const file of readdirSync(OUT)) if (file.endsWith('.json')) rmSync(path.join(OUT, file));
+  if (only.length === 0) for (const file of readdirSync(OUT)) if (file.endsWith('.json')) rmSync(path.join(OUT, file));
   try {
     for (const [name, run] of Object.entries(scenarios)) {
+      if (!wanted(`conversation-${name}`)) continue;
       const key = `history-${name}-${randomUUID()}`;
       const say = async (text: string, extra: Record<string, unknown> = {}) =>
         (await api('POST', '/messages', { channel: 'web', conversationKey: key, customerId: 'cus_1002', text, idempotencyKey: randomUUID(), ...extra })).conversationId as string;
@@ -132,6 +189,7 @@ async function main() {
       record(`conversation-${name}`, conversationWorkflowId('web', key));
     }
     for (const [name, outreach] of Object.entries(outreaches)) {
+      if (!wanted(`outreach-${name}`)) continue;
       const key = `history-${name}-${randomUUID()}`;
       const customerId = `cus_history_${randomUUID().slice(0, 8)}`;
       const started = await api('POST', '/events', {
@@ -151,6 +209,7 @@ async function main() {
       record(`outreach-${name}`, conversationWorkflowId('web', key));
     }
 
+    if (!wanted('campaign-paced-run')) return;
     // A campaign run, paced, over an audience with one customer who opted out.
     const prefix = `cus_history_campaign_${randomUUID().slice(0, 6)}`;
     const members = Array.from({ length: 5 }, (_, i) => ({ customerId: `${prefix}_${i}`, timeZone: zoneWhereHourIs(10, 17) }));

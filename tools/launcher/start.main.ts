@@ -3,9 +3,10 @@
  * set), as one supervised process tree. Ctrl-C stops every child.
  */
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, envPort, envUrl, loadConfig } from '@baton/config';
-import type { ManagedProcess } from './managed-process';
+import { type ManagedProcess, prefixedOutput } from './managed-process';
 import { type Platform, startPlatform, workspaceRoot } from './platform';
 import { loadOrCreateSecrets } from './secrets';
 
@@ -25,6 +26,7 @@ const config = (() => {
         BATON_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
         CHAT_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
         DEMO_STORE_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+        BATON_ADMIN_EMAIL: z.email('must be an email address').default('admin@baton.local'),
       }),
     );
   } catch (error) {
@@ -37,8 +39,19 @@ const config = (() => {
 const MAX_RESTARTS_PER_MINUTE = 5;
 const APP_PROCESSES = new Set(['store', 'worker', 'api', 'console']);
 
+/** The API announces the first admin once, on the start that created it (see first-admin.seeder.ts). */
+const FIRST_ADMIN = /First admin created: (\S+) with (?:one-time password (\S+)|the password from BATON_ADMIN_PASSWORD)/;
+
 async function main() {
   const secrets = loadOrCreateSecrets(config.BATON_DATA_DIR);
+  const firstAdmin: { email?: string; oneTimePassword?: string } = {};
+  const outputs = new Map<string, (name: string, line: string) => void>();
+  const output = (name: string, line: string) => {
+    const admin = name === 'api' ? FIRST_ADMIN.exec(stripVTControlCharacters(line)) : null;
+    if (admin) Object.assign(firstAdmin, { email: admin[1], oneTimePassword: admin[2] });
+    if (!outputs.has(name)) outputs.set(name, prefixedOutput());
+    outputs.get(name)!(name, line);
+  };
   const platform = await startPlatform({
     dataDir: config.BATON_DATA_DIR,
     databaseUrl: config.DATABASE_URL,
@@ -52,6 +65,7 @@ async function main() {
       pglite: config.PGLITE_PORT,
     },
     secrets,
+    output,
   });
 
   let shuttingDown = false;
@@ -66,7 +80,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
   supervise(platform, () => shuttingDown, shutdown);
-  await printSummary(platform, secrets.apiToken, secrets.created);
+  await printSummary(platform, secrets.apiToken, secrets.created, firstAdmin);
 }
 
 function supervise(platform: Platform, shuttingDown: () => boolean, shutdown: (code: number) => Promise<void>) {
@@ -102,7 +116,7 @@ async function restart(managed: ManagedProcess, shutdown: (code: number) => Prom
   }
 }
 
-async function printSummary(platform: Platform, apiToken: string, firstStart: boolean) {
+async function printSummary(platform: Platform, apiToken: string, firstStart: boolean, firstAdmin: { email?: string; oneTimePassword?: string }) {
   const health = await fetch(`${platform.urls.api}/health`).then((response) => response.json()) as Record<string, { status: string }>;
   const rows = [
     ['API', platform.urls.api],
@@ -117,7 +131,15 @@ async function printSummary(platform: Platform, apiToken: string, firstStart: bo
   console.log('\n  Baton is running\n');
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
   console.log(`\n  Health    temporal ${health.temporal.status}, database ${health.database.status}, worker ${health.worker.status}`);
-  console.log(`  API token ${apiToken}${firstStart ? '  (generated; kept in the data directory)' : ''}`);
+  console.log(`  API token ${apiToken}${firstStart ? '  (generated; kept in the data directory; an admin credential)' : ''}`);
+  const email = firstAdmin.email ?? config.BATON_ADMIN_EMAIL;
+  if (firstAdmin.oneTimePassword) {
+    console.log(`  Admin     ${email}, one-time password ${firstAdmin.oneTimePassword}  (shown this once; choose your own at the first sign-in)`);
+  } else if (firstAdmin.email) {
+    console.log(`  Admin     ${email}, with the password from BATON_ADMIN_PASSWORD`);
+  } else {
+    console.log(`  Admin     ${email}  (the first start printed its one-time password)`);
+  }
   console.log('\n  Ctrl-C stops everything.\n');
 }
 

@@ -16,7 +16,12 @@ import { freePort } from './free-port';
 
 /** Where a test platform named `name` writes its state (read by the tests), log and bundle. */
 export const stateFile = (name: string) => path.join(workspaceRoot, '.data', name, 'platform.json');
-export const E2E_STATE_FILE = stateFile('e2e');
+/**
+ * The HTTP tests' platform. Its folder is named per run when BATON_E2E_PLATFORM is set (the global
+ * setup does), so that two test runs on one machine never read each other's state.
+ */
+export const E2E_PLATFORM = process.env.BATON_E2E_PLATFORM ?? 'e2e';
+export const E2E_STATE_FILE = stateFile(E2E_PLATFORM);
 
 export interface TestPlatformOptions {
   /** Folder under .data/ for the log, the bundle and the state file. */
@@ -38,6 +43,8 @@ export interface E2eState {
   deliveryUrl: string;
   /** The secret business events are signed with, when the API was started with one. */
   eventsSigningSecret: string | null;
+  /** The secret inbound messages (POST /messages) are signed with, when the API was started with one. */
+  inboundSigningSecret: string | null;
 }
 
 export interface RunningTestPlatform {
@@ -51,7 +58,7 @@ function serverUrlWithDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole = false }: TestPlatformOptions = {}): Promise<RunningTestPlatform> {
+export async function startTestPlatform({ name = E2E_PLATFORM, apiEnv = {}, withConsole = false }: TestPlatformOptions = {}): Promise<RunningTestPlatform> {
   const dir = path.join(workspaceRoot, '.data', name);
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
@@ -74,6 +81,9 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
   const logStream = createWriteStream(log, { flags: 'w' });
   const [api, store, temporal, pglite, consolePort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const apiToken = `e2e-token-${Math.random().toString(36).slice(2)}-${Date.now()}`;
+  // The integration tests' platform wants inbound messages signed, as a production deployment should;
+  // the bench, the history recorder and the browser tests send theirs unsigned.
+  const inboundSigningSecret = apiEnv.INBOUND_SIGNING_SECRET ?? (name === E2E_PLATFORM ? `e2e-inbound-secret-${'y'.repeat(16)}` : null);
   const sinks = await startDeliverySinks();
   let platform: Platform;
   try {
@@ -85,7 +95,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
         chatTokenSecret: `e2e-chat-secret-${'x'.repeat(32)}`,
         demoStoreApiKey: `e2e-store-key-${Date.now()}`,
       },
-      apiEnv: { STREAM_POLL_INTERVAL: '100ms', ...apiEnv },
+      apiEnv: { STREAM_POLL_INTERVAL: '100ms', ...(inboundSigningSecret ? { INBOUND_SIGNING_SECRET: inboundSigningSecret } : {}), ...apiEnv },
       workerEnv: {
         DELIVERY_WEBHOOK_URL: sinks.webhookUrl,
         DELIVERY_WEBHOOK_SECRET: sinks.webhookSecret,
@@ -113,6 +123,7 @@ export async function startTestPlatform({ name = 'e2e', apiEnv = {}, withConsole
     controlUrl: control.url,
     deliveryUrl: sinks.inspectUrl,
     eventsSigningSecret: apiEnv.EVENTS_SIGNING_SECRET ?? null,
+    inboundSigningSecret,
   };
   // Tests run at any hour: the team in the shipped policy is in around the clock here, and the
   // after-hours path is tested with a flow of its own.

@@ -13,7 +13,9 @@ import type {
   Resolution,
   Signals,
   TaskContext,
+  TaskHistoryEntry,
   TaskPriority,
+  TaskSla,
   TaskStatus,
 } from '@baton/contracts';
 
@@ -59,12 +61,42 @@ export interface TaskRecord {
   reason: string;
   context: TaskContext;
   claimedBy: string | null;
+  /** The agent a push queue offers the task to now; held in agent_assignments until it ends. */
+  reservedFor: string | null;
+  reservationExpiresAt: string | null;
+  sla: TaskSla;
+  claimedAt: string | null;
+  firstReplyAt: string | null;
+  resolvedAt: string | null;
   disposition: Disposition | null;
   notes: string | null;
+  history: TaskHistoryEntry[];
   eventSeq: number;
   createdAt: string;
   updatedAt: string;
 }
+
+/** How a queue takes its tasks, as configured when a task enters it. */
+export interface QueueRouting {
+  /** An unknown queue is a pull queue with no service levels of its own. */
+  known: boolean;
+  mode: 'pull' | 'push';
+  /** Skills every agent in the queue needs, on top of those the flow asks for. */
+  requiredSkills: string[];
+  sla: { claimSeconds?: number; firstReplySeconds?: number; resolveSeconds?: number };
+  /** How long an agent has to accept an offer before it moves on. */
+  reservationSeconds: number;
+}
+
+/** Offer a push queue's task to the longest-idle eligible agent other than those who passed. */
+export interface OfferRequest {
+  taskId: string;
+  queue: string;
+  requiredSkills: string[];
+  exclude: string[];
+}
+
+export type OfferResult = { agentId: string; reservationSeconds: number } | { agentId: null };
 
 export interface OutcomeRecord {
   conversationId: string;
@@ -132,7 +164,13 @@ export interface ConversationActivities {
   recordConversation(record: ConversationRecord): Promise<void>;
   /** Stores a message and, when given, the conversation's new state with it, in one transaction. */
   recordMessage(record: MessageRecord, conversation?: ConversationRecord): Promise<void>;
+  /** Stores the task and keeps the agent's hold on it (agent_assignments) in step with it. */
   recordTask(record: TaskRecord): Promise<void>;
+  routingFor(input: { queue: string }): Promise<QueueRouting>;
+  /** Picks and reserves an agent atomically (capacity counted in PostgreSQL); none when nobody can take it now. */
+  offerTask(request: OfferRequest): Promise<OfferResult>;
+  /** Holds a claim against the agent's capacity, atomically across conversations; false when full. */
+  holdClaim(input: { taskId: string; agentId: string }): Promise<boolean>;
   recordOutcome(record: OutcomeRecord): Promise<void>;
   /** Sends a message to the customer over the channel's transport (webhook or SMTP), recording the attempt. */
   deliverMessage(request: DeliveryRequest): Promise<void>;

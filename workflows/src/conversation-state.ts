@@ -4,7 +4,9 @@ import type {
   Disposition,
   MessageRole,
   Signals,
+  TaskHistoryEntry,
   TaskPriority,
+  TaskSla,
   TaskStatus,
 } from '@baton/contracts';
 import type { RunState } from '@baton/flow';
@@ -37,6 +39,23 @@ export interface TaskState {
   disposition: Disposition | null;
   notes: string | null;
   createdAt: string;
+  // Routing: absent on tasks opened before queues had settings (their conversations replay without it).
+  /** Pull: agents claim from the list. Push: offered to one agent at a time. */
+  mode?: 'pull' | 'push';
+  /** The agent the task is offered to now (push, or a transfer to one agent). */
+  reservation?: { agentId: string; expiresAt: string } | null;
+  reservationSeconds?: number;
+  /** The skills the flow asked for; a transfer adds the new queue's own to them. */
+  flowSkills?: string[];
+  /** Agents who declined or let the offer lapse; offered again only once everyone has passed. */
+  passed?: string[];
+  /** When to look for a free agent again (push, nobody free). */
+  offerAt?: string | null;
+  /** The service-level deadlines as set (sla above loses each one once it is checked). */
+  due?: TaskSla;
+  claimedAt?: string | null;
+  resolvedAt?: string | null;
+  history?: TaskHistoryEntry[];
 }
 
 /** A customer message stored and triaged, waiting until the flow asks for the customer's reply. */
@@ -76,6 +95,7 @@ export const TRANSCRIPT_LIMIT = 30;
 export const DECISION_LIMIT = 80;
 export const SEEN_KEYS_LIMIT = 500;
 export const PENDING_LIMIT = 50;
+export const TASK_HISTORY_LIMIT = 50;
 
 export function initialState(conversationId: string, createdAt: string): ConversationState {
   return {

@@ -4,6 +4,7 @@ import {
   allHandlersFinished,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -17,6 +18,7 @@ import type {
   MessageRole,
   Resolution,
   TaskContext,
+  TaskHistoryEntry,
 } from '@baton/contracts';
 import {
   accepts,
@@ -38,17 +40,23 @@ import {
   PENDING_LIMIT,
   pushBounded,
   SEEN_KEYS_LIMIT,
+  TASK_HISTORY_LIMIT,
   TRANSCRIPT_LIMIT,
   type ConversationState,
   type SlaDeadlines,
+  type TaskState,
 } from './conversation-state';
 import {
   agentReplyUpdate,
   claimTaskUpdate,
   conversationWorkflowId,
+  declineTaskUpdate,
+  releaseTaskUpdate,
   resolveTaskUpdate,
   receiveMessageUpdate,
+  transferTaskUpdate,
   UpdateRejection,
+  type AgentSnapshot,
   type ConversationInput,
   type ReceiveMessageInput,
 } from './definitions';
@@ -89,6 +97,12 @@ const deliveries = proxyActivities<ConversationActivities>({
 /** The survey answer was not a score: asked once more, then taken as no answer. */
 export const SURVEY_REASK = (scale: number) => `Please answer with a number from 1 to ${scale}.`;
 
+/** Queues with settings, push offers and agents' capacity: tasks opened before this have none of them. */
+export const ROUTING_PATCH = 'queue-routing';
+
+/** Presences in which an agent may take a task. */
+const CAN_TAKE = new Set(['available', 'busy']);
+
 /** How long a new conversation waits for its first message before it gives up. */
 const FIRST_MESSAGE_TIMEOUT = '1 day';
 
@@ -107,6 +121,8 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
   const state: ConversationState = input.carried ?? initialState(workflowInfo().firstExecutionRunId, new Date().toISOString());
   const inbox: InboxMessage[] = [];
   let closing = false;
+  /** Bumped when an agent changes who may get the task (decline, transfer, release): the loop looks again. */
+  let rerouted = 0;
   let resolution: Resolution = 'abandoned';
   let dirty = false;
 
@@ -205,6 +221,13 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       status: task.status,
       reason: task.reason,
       claimedBy: task.claimedBy,
+      reservedFor: task.reservation?.agentId ?? null,
+      reservationExpiresAt: task.reservation?.expiresAt ?? null,
+      sla: task.due ?? {},
+      claimedAt: task.claimedAt ?? null,
+      firstReplyAt: task.firstReplyAt,
+      resolvedAt: task.resolvedAt ?? null,
+      history: task.history ?? [],
       disposition: task.disposition,
       notes: task.notes,
       createdAt: task.createdAt,
@@ -240,6 +263,39 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     return task;
   };
 
+  /** A person acting on a task they hold; supervisors (checked by the API) may act on any open task. */
+  const requireHolder = (taskId: string, by: string, supervisor: boolean) => {
+    const task = requireTask(taskId);
+    if (task.status === 'resolved' || task.status === 'cancelled') reject(UpdateRejection.TaskClosed, `task ${taskId} is ${task.status}`);
+    if (!supervisor && (task.status !== 'claimed' || task.claimedBy !== by)) {
+      reject(UpdateRejection.TaskNotClaimedByAgent, `task ${taskId} is not claimed by ${by}`);
+    }
+    return task;
+  };
+
+  const remember = (task: TaskState, entry: Omit<TaskHistoryEntry, 'at'>) => {
+    if (task.history) pushBounded(task.history, { at: now(), ...entry }, TASK_HISTORY_LIMIT);
+  };
+
+  /** Why an agent may not take this task now, if they may not. */
+  const ineligibility = (task: TaskState, agent: AgentSnapshot): string | null => {
+    const missing = task.requiredSkills.filter((skill) => !agent.skills.includes(skill));
+    if (missing.length > 0) return `the task needs the skills ${missing.join(', ')}`;
+    if (agent.queues.length > 0 && !agent.queues.includes(task.queue)) return `the agent does not serve the ${task.queue} queue`;
+    if (!CAN_TAKE.has(agent.presence)) return `the agent is ${agent.presence}`;
+    return null;
+  };
+
+  /** Back to the queue: nobody holds the task; a push queue offers it again at once. */
+  const requeue = (task: TaskState, passedBy: string | null) => {
+    task.status = 'open';
+    task.claimedBy = null;
+    task.reservation = null;
+    task.passed = passedBy ? [passedBy] : [];
+    task.offerAt = task.mode === 'push' ? now() : null;
+    state.stage = 'escalated';
+  };
+
   // The conversation is in the read model before its first message is acknowledged, so the id the
   // API answers with can be read at once.
   const conversationRecorded = input.carried ? Promise.resolve() : recordConversation();
@@ -265,12 +321,24 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
 
   setHandler(
     claimTaskUpdate,
-    async ({ taskId, agentId }) => {
+    async ({ taskId, agentId, agent }) => {
       const task = requireTask(taskId);
       // Re-checked here as well as in the validator: the first claim to run wins.
       if (task.status !== 'open') reject(UpdateRejection.TaskAlreadyClaimed, `task ${taskId} is already ${task.status}`);
       task.status = 'claimed';
       task.claimedBy = agentId;
+      if (agent) {
+        // Capacity is shared by all of the agent's conversations: held in PostgreSQL, atomically.
+        if (!(await store.holdClaim({ taskId, agentId }))) {
+          task.status = 'open';
+          task.claimedBy = null;
+          reject(UpdateRejection.AgentAtCapacity, `agent ${agentId} already holds ${agent.capacity} tasks`);
+        }
+        task.reservation = null;
+        task.offerAt = null;
+        task.claimedAt = now();
+        remember(task, { action: 'claimed', agentId });
+      }
       decide({ rule: 'agent-claimed', action: 'claim', values: { taskId, agentId } });
       state.stage = 'human';
       await recordTask();
@@ -278,10 +346,15 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       return { taskId, status: task.status, claimedBy: agentId };
     },
     {
-      validator: ({ taskId }) => {
+      validator: ({ taskId, agentId, agent }) => {
         const task = requireTask(taskId);
         if (task.status === 'claimed') reject(UpdateRejection.TaskAlreadyClaimed, `task ${taskId} is already claimed by ${task.claimedBy}`);
         if (task.status !== 'open') reject(UpdateRejection.TaskClosed, `task ${taskId} is ${task.status}`);
+        if (task.reservation && task.reservation.agentId !== agentId) reject(UpdateRejection.TaskReserved, `task ${taskId} is offered to another agent`);
+        if (!agent) return;
+        const why = ineligibility(task, agent);
+        if (why) reject(UpdateRejection.AgentNotEligible, `agent ${agentId} may not take task ${taskId}: ${why}`);
+        if (agent.load >= agent.capacity) reject(UpdateRejection.AgentAtCapacity, `agent ${agentId} already holds ${agent.load} of ${agent.capacity} tasks`);
       },
     },
   );
@@ -290,9 +363,11 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     agentReplyUpdate,
     async ({ taskId, agentId, text }) => {
       const task = requireClaimedBy(taskId, agentId);
+      const first = task.firstReplyAt === null;
       task.firstReplyAt ??= now();
       const record = { ...messageRecord('agent', text, { author: agentId }), signals: null };
       await store.recordMessage(record);
+      if (first && task.history) await recordTask();
       deliver(record);
       return { messageId: record.id };
     },
@@ -306,11 +381,79 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       task.status = 'resolved';
       task.disposition = disposition;
       task.notes = notes ?? null;
+      task.resolvedAt = now();
+      remember(task, { action: 'resolved', agentId, ...(notes ? { note: notes } : {}) });
       decide({ rule: 'agent-resolved', action: 'resolve', values: { taskId, agentId, disposition } });
       await recordTask();
       return { taskId, status: task.status };
     },
     { validator: ({ taskId, agentId }) => void requireClaimedBy(taskId, agentId) },
+  );
+
+  const requireOfferedTo = (taskId: string, agentId: string) => {
+    const task = requireTask(taskId);
+    if (task.status !== 'open' || task.reservation?.agentId !== agentId) reject(UpdateRejection.TaskNotOffered, `task ${taskId} is not offered to ${agentId}`);
+    return task;
+  };
+
+  setHandler(
+    declineTaskUpdate,
+    async ({ taskId, agentId }) => {
+      const task = requireOfferedTo(taskId, agentId);
+      task.reservation = null;
+      task.passed = [...(task.passed ?? []), agentId];
+      task.offerAt = task.mode === 'push' ? now() : null;
+      remember(task, { action: 'declined', agentId });
+      rerouted++;
+      await recordTask();
+      return { taskId, status: task.status };
+    },
+    { validator: ({ taskId, agentId }) => void requireOfferedTo(taskId, agentId) },
+  );
+
+  setHandler(
+    transferTaskUpdate,
+    async ({ taskId, by, to, note, supervisor }) => {
+      const task = requireHolder(taskId, by, supervisor);
+      requeue(task, null);
+      if ('queue' in to) {
+        const routing = await store.routingFor({ queue: to.queue });
+        task.queue = to.queue;
+        task.requiredSkills = [...new Set([...(task.flowSkills ?? []), ...routing.requiredSkills])];
+        task.mode = routing.mode;
+        task.reservationSeconds = routing.reservationSeconds;
+        task.offerAt = routing.mode === 'push' ? now() : null;
+        remember(task, { action: 'transferred', agentId: by, queue: to.queue, note });
+      } else {
+        task.reservation = { agentId: to.agentId, expiresAt: new Date(Date.now() + (task.reservationSeconds ?? 30) * 1000).toISOString() };
+        task.offerAt = null;
+        remember(task, { action: 'transferred', agentId: by, note });
+        remember(task, { action: 'offered', agentId: to.agentId });
+      }
+      task.notes = note;
+      rerouted++;
+      decide({ rule: 'agent-transferred', action: 'transfer', values: { taskId, by, ...to } });
+      await recordTask();
+      await recordConversation();
+      return { taskId, status: task.status, queue: task.queue };
+    },
+    { validator: ({ taskId, by, supervisor }) => void requireHolder(taskId, by, supervisor) },
+  );
+
+  setHandler(
+    releaseTaskUpdate,
+    async ({ taskId, by, note, supervisor }) => {
+      const task = requireHolder(taskId, by, supervisor);
+      const holder = task.claimedBy;
+      requeue(task, holder);
+      remember(task, { action: 'released', agentId: by, ...(note ? { note } : {}) });
+      rerouted++;
+      decide({ rule: 'agent-released', action: 'release', values: { taskId, by } });
+      await recordTask();
+      await recordConversation();
+      return { taskId, status: task.status };
+    },
+    { validator: ({ taskId, by, supervisor }) => void requireHolder(taskId, by, supervisor) },
   );
 
   await conversationRecorded;
@@ -354,23 +497,50 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     const task = state.task;
     if (!task || task.status === 'resolved' || task.status === 'cancelled') return;
     task.status = 'cancelled';
+    task.reservation = null;
+    remember(task, { action: 'cancelled' });
     await recordTask();
   };
 
   const openTask = async (command: Extract<Command, { type: 'escalate' }>) => {
     await retireTask();
+    const routing = patched(ROUTING_PATCH) ? await store.routingFor({ queue: command.queue }) : null;
+    if (routing && !routing.known) decide({ rule: 'queue-not-configured', action: 'pull', values: { queue: command.queue } });
     const at = Date.now();
     const after = (seconds?: number) => (seconds === undefined ? undefined : new Date(at + seconds * 1000).toISOString());
+    // The flow's service levels win; the queue's fill in those it does not set.
+    const claimSeconds = command.sla.claimSeconds ?? routing?.sla.claimSeconds;
+    const firstReplySeconds = command.sla.firstReplySeconds ?? routing?.sla.firstReplySeconds;
+    const resolveSeconds = command.sla.resolveSeconds ?? routing?.sla.resolveSeconds;
     const sla: SlaDeadlines = {};
-    if (command.sla.claimSeconds !== undefined) sla.claim = after(command.sla.claimSeconds);
-    if (command.sla.firstReplySeconds !== undefined) sla.first_reply = after(command.sla.firstReplySeconds);
-    if (command.sla.resolveSeconds !== undefined) sla.resolve = after(command.sla.resolveSeconds);
+    if (claimSeconds !== undefined) sla.claim = after(claimSeconds);
+    if (firstReplySeconds !== undefined) sla.first_reply = after(firstReplySeconds);
+    if (resolveSeconds !== undefined) sla.resolve = after(resolveSeconds);
+    const routed: Partial<TaskState> = routing
+      ? {
+          mode: routing.mode,
+          reservation: null,
+          reservationSeconds: routing.reservationSeconds,
+          flowSkills: command.requiredSkills,
+          passed: [],
+          offerAt: routing.mode === 'push' ? new Date(at).toISOString() : null,
+          due: {
+            ...(sla.claim ? { claimDueAt: sla.claim } : {}),
+            ...(sla.first_reply ? { firstReplyDueAt: sla.first_reply } : {}),
+            ...(sla.resolve ? { resolveDueAt: sla.resolve } : {}),
+          },
+          claimedAt: null,
+          resolvedAt: null,
+          history: [{ at: new Date(at).toISOString(), action: 'created', queue: command.queue }],
+        }
+      : {};
     state.task = {
+      ...routed,
       id: uuid4(),
       waitId: command.id,
       queue: command.queue,
       priority: command.priority,
-      requiredSkills: command.requiredSkills,
+      requiredSkills: routing ? [...new Set([...command.requiredSkills, ...routing.requiredSkills])] : command.requiredSkills,
       status: 'open',
       reason: command.reason,
       claimedBy: null,
@@ -521,6 +691,41 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     pushBounded(state.pending, { text: message.text, signals }, PENDING_LIMIT);
   };
 
+  /** Push routing: offers the task to the longest-idle eligible agent, or looks again a little later. */
+  const offer = async (task: TaskState) => {
+    // An agent may have claimed the task while the loop slept.
+    if (task.status !== 'open' || task.reservation || !task.offerAt) return;
+    task.offerAt = null;
+    const result = await store.offerTask({ taskId: task.id, queue: task.queue, requiredSkills: task.requiredSkills, exclude: task.passed ?? [] });
+    if (task.status !== 'open') {
+      // Claimed while the offer was being made: storing the task gives the agent's hold back.
+      if (result.agentId !== null) await recordTask();
+      return;
+    }
+    if (result.agentId === null) {
+      // Everyone eligible has passed: start the round again after the pause.
+      task.passed = [];
+      task.offerAt = new Date(Date.now() + (settings.offerRetrySeconds ?? 5) * 1000).toISOString();
+      return;
+    }
+    task.reservation = { agentId: result.agentId, expiresAt: new Date(Date.now() + result.reservationSeconds * 1000).toISOString() };
+    remember(task, { action: 'offered', agentId: result.agentId });
+    decide({ rule: 'push-offer', action: 'offer', values: { taskId: task.id, agentId: result.agentId, queue: task.queue } });
+    await recordTask();
+    await recordConversation();
+  };
+
+  /** The offered agent did not answer in time: the offer moves on. */
+  const lapse = async (task: TaskState, reservation: { agentId: string; expiresAt: string }) => {
+    if (task.status !== 'open' || task.reservation !== reservation) return;
+    const { agentId } = reservation;
+    task.reservation = null;
+    task.passed = [...(task.passed ?? []), agentId];
+    task.offerAt = task.mode === 'push' ? now() : null;
+    remember(task, { action: 'offer_expired', agentId });
+    await recordTask();
+  };
+
   /** The earliest of the flow's deadline and the task's SLA deadlines. */
   const nextDeadline = (): { at: string; fire: () => Promise<void> } | null => {
     const candidates: { at: string; fire: () => Promise<void> }[] = [];
@@ -536,6 +741,14 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       });
     }
     const task = state.task;
+    if (task && wait?.kind === 'task' && wait.id === task.waitId && task.status === 'open') {
+      const reservation = task.reservation;
+      if (reservation) {
+        candidates.push({ at: reservation.expiresAt, fire: () => lapse(task, reservation) });
+      } else if (task.offerAt) {
+        candidates.push({ at: task.offerAt, fire: () => offer(task) });
+      }
+    }
     if (task && wait?.kind === 'task' && wait.id === task.waitId) {
       for (const sla of ['claim', 'first_reply', 'resolve'] as const) {
         const at = task.sla[sla];
@@ -548,7 +761,10 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
               (sla === 'claim' && task.status === 'open') ||
               (sla === 'first_reply' && task.firstReplyAt === null && task.status !== 'resolved') ||
               (sla === 'resolve' && task.status !== 'resolved');
-            if (breached) await feed({ type: 'sla_breached', id: task.waitId, sla });
+            if (breached) {
+              remember(task, { action: 'sla_breached', note: sla });
+              await feed({ type: 'sla_breached', id: task.waitId, sla });
+            }
           },
         });
       }
@@ -592,13 +808,14 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     const task = state.task;
     const taskResolved = () => task !== null && task.status === 'resolved' && run.wait?.kind === 'task' && run.wait.id === task.waitId;
     const deadline = nextDeadline();
-    const ready = () => inbox.length > 0 || taskResolved();
+    const routing = rerouted;
+    const ready = () => inbox.length > 0 || taskResolved() || rerouted !== routing;
     const woke = deadline ? await condition(ready, Math.max(0, Date.parse(deadline.at) - Date.now())) : (await condition(ready), true);
     if (!woke) {
       await deadline!.fire();
     } else if (taskResolved()) {
       await feed({ type: 'task_resolved', id: task!.waitId, disposition: task!.disposition ?? undefined });
-    } else {
+    } else if (inbox.length > 0) {
       await takeMessage(inbox.shift()!);
     }
     if (!state.run!.ended && inbox.length === 0 && (workflowInfo().continueAsNewSuggested || workflowInfo().historyLength > settings.maxHistoryEvents)) {

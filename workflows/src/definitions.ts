@@ -7,6 +7,7 @@ import type {
   Channel,
   Disposition,
   InboundMessageAccepted,
+  Presence,
   TaskStatus,
 } from '@baton/contracts';
 import type { Json } from '@baton/flow';
@@ -32,6 +33,8 @@ export interface ConversationSettings {
   flowName: string;
   /** Continue-as-new once the history has this many events (Temporal also suggests it on its own). */
   maxHistoryEvents: number;
+  /** Push queues: how long to wait before looking again when no agent is free (default 5). */
+  offerRetrySeconds?: number;
 }
 
 /** An outreach: the business speaks first, as an outreach flow says, about an event. */
@@ -61,9 +64,48 @@ export interface ReceiveMessageInput {
   idempotencyKey: string;
 }
 
+/**
+ * What the API read about the claiming agent just before the claim: the validator checks it
+ * against the task (skills, queue, presence, free capacity). Capacity is then held atomically in
+ * PostgreSQL by the handler, so two claims on different conversations cannot overfill an agent.
+ */
+export interface AgentSnapshot {
+  skills: string[];
+  /** Queues served; empty serves every queue. */
+  queues: string[];
+  presence: Presence;
+  capacity: number;
+  /** Tasks held now (claimed and offered), not counting this one. */
+  load: number;
+}
+
 export interface ClaimTaskInput {
   taskId: string;
   agentId: string;
+  /** Absent in claims recorded before routing existed. */
+  agent?: AgentSnapshot;
+}
+
+export interface DeclineTaskInput {
+  taskId: string;
+  agentId: string;
+}
+
+/** To another queue, or offered to one agent; by the agent who holds the task or a supervisor. */
+export interface TransferTaskInput {
+  taskId: string;
+  by: string;
+  to: { queue: string } | { agentId: string };
+  note: string;
+  /** A supervisor (checked by the API) may move a task nobody or somebody else holds. */
+  supervisor: boolean;
+}
+
+export interface ReleaseTaskInput {
+  taskId: string;
+  by: string;
+  note?: string;
+  supervisor: boolean;
 }
 
 export interface ClaimTaskResult {
@@ -107,6 +149,10 @@ export const receiveMessageUpdate = defineUpdate<InboundMessageAccepted, [Receiv
 export const claimTaskUpdate = defineUpdate<ClaimTaskResult, [ClaimTaskInput]>('claimTask');
 export const agentReplyUpdate = defineUpdate<{ messageId: string }, [AgentReplyInput]>('agentReply');
 export const resolveTaskUpdate = defineUpdate<{ taskId: string; status: TaskStatus }, [ResolveTaskInput]>('resolveTask');
+/** The agent a push queue offered the task to refuses it; it is offered to the next agent. */
+export const declineTaskUpdate = defineUpdate<{ taskId: string; status: TaskStatus }, [DeclineTaskInput]>('declineTask');
+export const transferTaskUpdate = defineUpdate<{ taskId: string; status: TaskStatus; queue: string }, [TransferTaskInput]>('transferTask');
+export const releaseTaskUpdate = defineUpdate<{ taskId: string; status: TaskStatus }, [ReleaseTaskInput]>('releaseTask');
 
 /** Bench baseline: a bare round trip through an update and one activity. */
 export const echoUpdate = defineUpdate<string, [string]>('echo');
@@ -121,5 +167,9 @@ export const UpdateRejection = {
   TaskAlreadyClaimed: 'TASK_ALREADY_CLAIMED',
   TaskNotClaimedByAgent: 'TASK_NOT_CLAIMED_BY_AGENT',
   TaskClosed: 'TASK_CLOSED',
+  TaskReserved: 'TASK_RESERVED',
+  TaskNotOffered: 'TASK_NOT_OFFERED',
+  AgentNotEligible: 'AGENT_NOT_ELIGIBLE',
+  AgentAtCapacity: 'AGENT_AT_CAPACITY',
 } as const;
 export type UpdateRejection = (typeof UpdateRejection)[keyof typeof UpdateRejection];

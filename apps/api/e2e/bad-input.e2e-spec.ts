@@ -44,18 +44,30 @@ describe('bad input to the inbound API', () => {
   it('answers unknown or malformed ids with 404, never a database error', async () => {
     expect((await api('GET', '/conversations/not-a-uuid')).body.error.code).toBe('CONVERSATION_NOT_FOUND');
     expect((await api('GET', '/conversations/00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    const claim = await api('POST', "/tasks/1'%20OR%201=1/claim", { agentId: 'a' });
+    const claim = await api('POST', "/tasks/1'%20OR%201=1/claim", {});
     expect([claim.status, claim.body.error.code]).toEqual([404, 'TASK_NOT_FOUND']);
   });
 
   it('validates agent actions', async () => {
     const { task } = await escalatedTask();
-    const noAgent = await api('POST', `/tasks/${task.id}/claim`, {});
-    expect([noAgent.status, noAgent.body.error.code]).toEqual([400, 'MISSING_FIELD']);
-    const badDisposition = await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'a1', disposition: 'whatever' });
+    const badAgent = await api('POST', `/tasks/${task.id}/claim`, { agentId: 'a1' });
+    expect([badAgent.status, badAgent.body.error.code]).toEqual([400, 'INVALID_FIELD']);
+    const notAnAgent = await api('POST', `/tasks/${task.id}/claim`, {});
+    expect([notAnAgent.status, notAnAgent.body.error.code]).toEqual([404, 'AGENT_NOT_FOUND']);
+    const stray = await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'a1', disposition: 'resolved' });
+    expect([stray.status, stray.body.error.code]).toEqual([400, 'UNKNOWN_FIELD']);
+    const badDisposition = await api('POST', `/tasks/${task.id}/resolve`, { disposition: 'whatever' });
     expect([badDisposition.status, badDisposition.body.error.code]).toEqual([400, 'INVALID_FIELD']);
-    const notClaimed = await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'a1', disposition: 'resolved' });
+    const notClaimed = await api('POST', `/tasks/${task.id}/resolve`, { disposition: 'resolved' });
     expect([notClaimed.status, notClaimed.body.error.code]).toEqual([409, 'TASK_NOT_CLAIMED_BY_AGENT']);
+    const nowhere = await api('POST', `/tasks/${task.id}/transfer`, { queue: 'nowhere', note: 'n' });
+    expect([nowhere.status, nowhere.body.error.code]).toEqual([404, 'QUEUE_NOT_FOUND']);
+    const both = await api('POST', `/tasks/${task.id}/transfer`, { note: 'n' });
+    expect(both.status).toBe(400);
+    const noNote = await api('POST', `/tasks/${task.id}/transfer`, { queue: 'care', note: ' ' });
+    expect(noNote.status).toBe(400);
+    const unOffered = await api('POST', `/tasks/${task.id}/decline`, {});
+    expect(unOffered.status).toBe(409);
     const badQuery = await api('GET', '/tasks?status=lost');
     expect([badQuery.status, badQuery.body.error.code]).toEqual([400, 'INVALID_FIELD']);
   });

@@ -1,4 +1,5 @@
 import { publishFlowVariant } from '@baton/testing';
+import { as, createAgent } from './support/agents';
 import { aiReplies, api, control, conversationWhen, escalatedTask, newKey, platform, say, sql } from './support/platform-client';
 
 describe('a conversation carried end to end', () => {
@@ -151,16 +152,17 @@ describe('a conversation carried end to end', () => {
 
   it('lets the agent who claimed the task reply and resolve, then records CSAT', async () => {
     const { conversationId, task, key } = await escalatedTask();
-    expect((await api('POST', `/tasks/${task.id}/claim`, { agentId: 'agent-ana' })).status).toBe(200);
+    const [ana, bob] = [await createAgent(), await createAgent()];
+    expect((await api('POST', `/tasks/${task.id}/claim`, {}, as(ana))).status).toBe(200);
 
-    const stranger = await api('POST', `/tasks/${task.id}/reply`, { agentId: 'agent-bob', text: 'hello' });
+    const stranger = await api('POST', `/tasks/${task.id}/reply`, { text: 'hello' }, as(bob));
     expect(stranger.status).toBe(409);
     expect(stranger.body.error.code).toBe('TASK_NOT_CLAIMED_BY_AGENT');
 
-    const reply = await api('POST', `/tasks/${task.id}/reply`, { agentId: 'agent-ana', text: 'I can help you with the cancellation.' });
+    const reply = await api('POST', `/tasks/${task.id}/reply`, { text: 'I can help you with the cancellation.' }, as(ana));
     expect(reply.status).toBe(200);
     await say(key, 'Thank you, please go ahead', { customerId: 'cus_1002' });
-    const resolved = await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'agent-ana', disposition: 'resolved', notes: 'Cancelled as asked' });
+    const resolved = await api('POST', `/tasks/${task.id}/resolve`, { disposition: 'resolved', notes: 'Cancelled as asked' }, as(ana));
     expect(resolved.body).toEqual({ taskId: task.id, status: 'resolved' });
 
     const asked = await conversationWhen(conversationId, (v) => v.stage === 'feedback' && aiReplies(v).length === 2);
@@ -169,18 +171,20 @@ describe('a conversation carried end to end', () => {
 
     const closed = await conversationWhen(conversationId, (v) => v.stage === 'closed');
     expect(closed.outcome).toMatchObject({ resolution: 'human_resolved', escalated: true, disposition: 'resolved', csat: 4 });
-    expect(closed.tasks[0]).toMatchObject({ status: 'resolved', claimedBy: 'agent-ana', notes: 'Cancelled as asked' });
+    expect(closed.tasks[0]).toMatchObject({ status: 'resolved', claimedBy: ana.id, notes: 'Cancelled as asked' });
+    expect(closed.tasks[0].firstReplyAt).not.toBeNull();
+    expect(closed.tasks[0].history.map((entry) => entry.action)).toEqual(['created', 'claimed', 'resolved']);
     expect(closed.messages.map((m) => [m.role, m.author])).toEqual([
       ['customer', 'cus_1002'],
       ['ai', 'baton'],
-      ['agent', 'agent-ana'],
+      ['agent', ana.id],
       ['customer', 'cus_1002'],
       ['ai', 'baton'],
       ['customer', 'cus_1002'],
       ['ai', 'baton'],
     ]);
 
-    const again = await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'agent-ana', disposition: 'resolved' });
+    const again = await api('POST', `/tasks/${task.id}/resolve`, { disposition: 'resolved' }, as(ana));
     expect([again.status, again.body.error.code]).toEqual([409, 'TASK_CLOSED']);
 
     const next = await say(key, 'Where is my order ORD-10077?', { customerId: 'cus_1002' });
@@ -208,8 +212,9 @@ describe('a conversation carried end to end', () => {
 
   it('asks again once when the survey answer is not a score', async () => {
     const { conversationId, task, key } = await escalatedTask();
-    await api('POST', `/tasks/${task.id}/claim`, { agentId: 'agent-ana' });
-    await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'agent-ana', disposition: 'resolved' });
+    const ana = await createAgent();
+    await api('POST', `/tasks/${task.id}/claim`, {}, as(ana));
+    await api('POST', `/tasks/${task.id}/resolve`, { disposition: 'resolved' }, as(ana));
     await conversationWhen(conversationId, (v) => v.stage === 'feedback');
     await say(key, 'it was fine I guess', { customerId: 'cus_1002' });
     const reasked = await conversationWhen(conversationId, (v) => aiReplies(v).at(-1) === 'Please answer with a number from 1 to 5.');

@@ -1,4 +1,5 @@
 import type { ConversationEvent } from '@baton/contracts';
+import { as, createAgent } from './support/agents';
 import { api, newKey, platform, say } from './support/platform-client';
 
 /** Reads server-sent events until `enough` says so; returns them with their ids. */
@@ -53,7 +54,8 @@ describe('the conversation event stream', () => {
 
     const task = events.find((e) => e.type === 'task')!;
     const lastSeen = messages.at(-1)!.id;
-    const claim = await api('POST', `/tasks/${task.type === 'task' && task.task.id}/claim`, { agentId: 'agent-sse' });
+    const agent = await createAgent();
+    const claim = await api('POST', `/tasks/${task.type === 'task' && task.task.id}/claim`, {}, as(agent));
     expect(claim.status).toBe(200);
     const resumed = await readEvents(
       `${url}?access_token=${encodeURIComponent(platform.apiToken)}`,
@@ -61,6 +63,6 @@ describe('the conversation event stream', () => {
       (seen) => seen.some((e) => e.type === 'task' && e.task.status === 'claimed'),
     );
     expect(resumed.filter((e) => e.type === 'message')).toEqual([]);
-    expect(resumed.find((e) => e.type === 'task')).toMatchObject({ task: { status: 'claimed', claimedBy: 'agent-sse' } });
+    expect(resumed.find((e) => e.type === 'task')).toMatchObject({ task: { status: 'claimed', claimedBy: agent.id } });
   });
 });

@@ -1,6 +1,8 @@
 // Jest loads global setup outside its module registry, where the path aliases are unknown;
 // the same TypeScript hook as `npm start` resolves them.
 require('@swc-node/register');
+// A folder of this run's own under .data/: test workers (which inherit the environment) find its state there.
+process.env.BATON_E2E_PLATFORM ??= `e2e-${process.pid}`;
 const { startTestPlatform } = require('../../../tools/testing/test-platform');
 
 module.exports = async function globalSetup() {

@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
+import { AuthModule } from './auth/auth.module';
 import { AuthGuard } from './auth/auth.guard';
 import { ChatTokenService } from './auth/chat-token.service';
 import { ChatController } from './chat/chat.controller';
@@ -15,13 +18,16 @@ import { FlowsModule } from './flows/flows.module';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { InboundRateLimit } from './messages/inbound-rate-limit';
 import { MessagesController } from './messages/messages.controller';
 import { MessagesService } from './messages/messages.service';
 import { NluModule } from './nlu/nlu.module';
 import { NluModelsModule } from './nlu-models/nlu-models.module';
-import { TasksController } from './tasks/tasks.controller';
-import { TasksService } from './tasks/tasks.service';
+import { DeskModule } from './desk/desk.module';
+import { RoutingModule } from './routing/routing.module';
+import { TasksModule } from './tasks/tasks.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -29,8 +35,8 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, TemporalModule, FlowsModule, NluModule, NluModelsModule, KnowledgeModule, EventsModule, CampaignsModule],
-      controllers: [HealthController, MessagesController, ConversationsController, TasksController, ChatController],
+      imports: [DatabaseModule, TemporalModule, RoutingModule, TasksModule, DeskModule, FlowsModule, NluModule, NluModelsModule, KnowledgeModule, EventsModule, CampaignsModule, AuthModule, UsersModule, ApiKeysModule],
+      controllers: [HealthController, MessagesController, ConversationsController, ChatController, AuditController],
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -38,7 +44,7 @@ export class AppModule {
         ChatTokenService,
         ConversationsService,
         MessagesService,
-        TasksService,
+        InboundRateLimit,
         HealthService,
         AuditService,
       ],

@@ -1,8 +1,22 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { envDuration, envPort, envUrl, loadConfig } from '@baton/config';
-import { flowName } from '@baton/contracts';
+import { flowName, passwordSchema } from '@baton/contracts';
 import { outreachPolicyConfig } from '@baton/db';
+
+const DURATION_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** A rate such as "30/10s" (30 per 10 seconds) or "10/15m": at most `limit` in each `windowMs`. */
+const envRate = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,5}\/[1-9]\d{0,5}(s|m|h)$/, 'must be a rate such as 30/10s or 10/15m')
+    .default(fallback)
+    .transform((value) => {
+      const [, limit, amount, unit] = /^(\d+)\/(\d+)(s|m|h)$/.exec(value)!;
+      return { limit: Number(limit), windowMs: Number(amount) * DURATION_MS[unit as keyof typeof DURATION_MS] };
+    });
+export type Rate = { limit: number; windowMs: number };
 
 export const apiConfigSchema = z.object({
   DATABASE_URL: envUrl('postgres', 'postgresql'),
@@ -10,8 +24,25 @@ export const apiConfigSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   API_PORT: envPort(3000),
   API_HOST: z.string().default('127.0.0.1'),
-  /** Bearer token every route but /health requires (replaced by users and API keys later). */
-  BATON_API_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  /**
+   * The root token: an admin credential from the environment for the CLI, tests and `npm start`.
+   * Optional; in production create users and API keys, then unset it (or rotate it like a password).
+   */
+  BATON_API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** How long a sign-in lasts. */
+  SESSION_TTL: envDuration('12h'),
+  /** The first admin, created when the users table is empty at start. */
+  BATON_ADMIN_EMAIL: z.email('must be an email address').default('admin@baton.local').transform((value) => value.toLowerCase()),
+  /** The first admin's password; without it a one-time password is generated and printed once. */
+  BATON_ADMIN_PASSWORD: passwordSchema.optional(),
+  /** Failed sign-ins allowed per email address in a window, then 429 until the window has passed. */
+  LOGIN_RATE_LIMIT: envRate('10/15m'),
+  /** Failed sign-ins allowed per client address (an office behind one NAT shares it, hence higher). */
+  LOGIN_IP_RATE_LIMIT: envRate('100/15m'),
+  /** Inbound messages allowed per conversation (channel + conversationKey), per API process. */
+  INBOUND_RATE_LIMIT: envRate('30/10s'),
+  /** When set, POST /messages must carry X-Baton-Signature made with it (as POST /events with its secret). */
+  INBOUND_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Secret that signs per-conversation web-chat tokens. */
   CHAT_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
   CHAT_TOKEN_TTL: envDuration('24h'),
@@ -29,6 +60,10 @@ export const apiConfigSchema = z.object({
   /** When set, POST /events must carry X-Baton-Signature (HMAC-SHA256 of "<t>.<body>") made with it. */
   EVENTS_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   MAX_HISTORY_EVENTS: z.string().regex(/^\d+$/, 'must be a number').transform(Number).prefault('2000'),
+  /** Push queues: how long a task waits before it is offered again when no agent is free. */
+  ROUTING_RETRY_SECONDS: z.string().regex(/^\d+$/, 'must be a number of seconds').transform(Number).pipe(z.number().int().min(1).max(600)).prefault('5'),
+  /** How often the agent desk's live feed looks for changed tasks. */
+  DESK_POLL_INTERVAL: envDuration('250ms'),
   /** How often the event streams look for new rows. */
   STREAM_POLL_INTERVAL: envDuration('300ms'),
   /** Folder of shipped knowledge bases (`<name>.md`); each is loaded into its knowledge base while that has never had articles. */

@@ -33,7 +33,8 @@ NLU commands:
 Options:
   --json                     print one JSON document instead of text
   --api-url URL              the Baton API (default $BATON_API_URL or http://127.0.0.1:3000)
-  --token TOKEN              API token (default $BATON_API_TOKEN)
+  --token TOKEN              API key or token (default $BATON_API_KEY, else $BATON_API_TOKEN); a key with
+                             the designer role is enough for flows and nlu
   --author NAME              who publishes (push; default $USER)
   --message TEXT             publish message (push; default "Pushed from <files>")
   --dir FOLDER               where pull writes (default ./flows)
@@ -167,8 +168,8 @@ export async function run(argv: string[], out: (text: string) => void = console.
   }
 
   function api() {
-    const token = values.token ?? process.env.BATON_API_TOKEN;
-    if (!token) throw new UsageError('an API token is required: --token or BATON_API_TOKEN');
+    const token = values.token || process.env.BATON_API_KEY || process.env.BATON_API_TOKEN;
+    if (!token) throw new UsageError('an API token is required: --token, BATON_API_KEY or BATON_API_TOKEN');
     return createApiClient({ baseUrl: values['api-url'] ?? process.env.BATON_API_URL ?? 'http://127.0.0.1:3000', token });
   }
 }

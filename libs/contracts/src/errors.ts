@@ -24,6 +24,7 @@ export const ErrorCode = {
   AgentNotEligible: 'AGENT_NOT_ELIGIBLE',
   AgentAtCapacity: 'AGENT_AT_CAPACITY',
   QueueNotFound: 'QUEUE_NOT_FOUND',
+  QueueInUse: 'QUEUE_IN_USE',
   CannedResponseNotFound: 'CANNED_RESPONSE_NOT_FOUND',
   UserNotFound: 'USER_NOT_FOUND',
   UserExists: 'USER_EXISTS',

@@ -12,3 +12,4 @@ export * from './campaigns.schema';
 export * from './nlu-models.schema';
 export * from './people.schema';
 export * from './routing.schema';
+export * from './business-hours';

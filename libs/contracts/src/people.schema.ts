@@ -72,7 +72,22 @@ export interface UserView {
   name: string;
   roles: Role[];
   disabled: boolean;
+  /** The user signs in with a one-time password and must choose their own first. */
+  mustChangePassword: boolean;
   createdAt: string;
+}
+
+/** POST /users answers the new user; when no password was given, the one-time password, shown this once. */
+export interface CreatedUserView extends UserView {
+  oneTimePassword?: string;
+}
+
+/** GET /auth/me: whoever called, and for a signed-in person their account and session. */
+export interface MeView extends PrincipalView {
+  user: UserView | null;
+  mustChangePassword: boolean;
+  /** When the session ends; null for API keys and the root token. */
+  sessionExpiresAt: string | null;
 }
 
 /** POST /api-keys (admin) */
@@ -91,6 +106,28 @@ export interface ApiKeyView {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+}
+
+/** POST /api-keys answers the key itself, this once; only its hash is kept. */
+export interface CreatedApiKeyView extends ApiKeyView {
+  key: string;
+}
+
+/** GET /audit: newest first; pass the answer's `nextBefore` as `before` for the next page. */
+export const auditQuerySchema = z.strictObject({
+  action: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'must be an action such as auth.login').optional(),
+  /** An actor's id (user, API key or "root") or name. */
+  actor: z.string().min(1).max(254).optional(),
+  since: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
+  before: z.string().regex(/^\d{1,18}$/, 'must be an entry id').optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+export interface AuditPage {
+  entries: AuditEntryView[];
+  /** The `before` for the next (older) page; null on the last page. */
+  nextBefore: string | null;
 }
 
 export interface AuditEntryView {

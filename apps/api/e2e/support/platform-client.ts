@@ -13,7 +13,15 @@ export interface HttpAnswer<T = any> {
   headers: Headers;
 }
 
-/** One HTTP call to the API; the integration token is sent unless another (or none) is given. */
+/** X-Baton-Signature as a business's system makes it: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. */
+export const signature = (secret: string, rawBody: string, timestamp = Math.floor(Date.now() / 1000)) =>
+  `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
+
+/**
+ * One HTTP call to the API; the integration token is sent unless another (or none) is given.
+ * Inbound messages (POST /messages) are signed as a channel gateway signs them when the platform
+ * wants signatures; an x-baton-signature in `headers` replaces that signature.
+ */
 export async function api<T = any>(
   method: string,
   path: string,
@@ -21,14 +29,17 @@ export async function api<T = any>(
   options: { token?: string | null; rawBody?: string; headers?: Record<string, string> } = {},
 ): Promise<HttpAnswer<T>> {
   const token = options.token === undefined ? platform.apiToken : options.token;
+  const rawBody = options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+  const secret = method === 'POST' && path === '/messages' ? platform.inboundSigningSecret : null;
   const response = await fetch(`${platform.apiUrl}${path}`, {
     method,
     headers: {
       ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined || options.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(secret ? { 'x-baton-signature': signature(secret, rawBody ?? '') } : {}),
       ...options.headers,
     },
-    body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+    body: rawBody,
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
@@ -111,7 +122,6 @@ export async function postEvent<T = any>(event: unknown, options: { signature?: 
   const rawBody = JSON.stringify(event);
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const secret = platform.eventsSigningSecret;
-  const signature =
-    options.signature !== undefined ? options.signature : secret && `t=${timestamp},v1=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
-  return api<T>('POST', '/events', undefined, { rawBody, headers: signature ? { 'x-baton-signature': signature } : {} });
+  const signed = options.signature !== undefined ? options.signature : secret && signature(secret, rawBody, timestamp);
+  return api<T>('POST', '/events', undefined, { rawBody, headers: signed ? { 'x-baton-signature': signed } : {} });
 }

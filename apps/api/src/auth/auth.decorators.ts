@@ -1,10 +1,11 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Request } from 'express';
-import type { PrincipalView, Role } from '@baton/contracts';
+import { type PrincipalView, type Role, ROLES as ALL_ROLES } from '@baton/contracts';
 
 export const AUTH_KIND = 'baton:auth-kind';
 export const QUERY_TOKEN = 'baton:query-token';
 export const ROLES = 'baton:roles';
+export const BEFORE_PASSWORD_CHANGE = 'baton:before-password-change';
 
 /** Who may call a route: anyone (health), a signed-in caller with a role, or the holder of one conversation's chat token. */
 export type AuthKind = 'public' | 'principal' | 'chat-token';
@@ -20,9 +21,21 @@ export const AllowQueryToken = () => SetMetadata(QUERY_TOKEN, true);
  */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES, roles);
 
+/** Any signed-in caller, whatever their roles (their own account, signing out). */
+export const AnyRole = () => Roles(...ALL_ROLES);
+
+/** Routes a user who signed in with a one-time password may call before choosing their own. */
+export const BeforePasswordChange = () => SetMetadata(BEFORE_PASSWORD_CHANGE, true);
+
 /** Whoever made the request. */
 export type Principal = PrincipalView;
-export type AuthenticatedRequest = Request & { principal: Principal };
+
+/** How the caller authenticated: a session (which sign-out ends) or a credential without one. */
+export type Credential =
+  | { kind: 'session'; sessionId: string; expiresAt: Date; mustChangePassword: boolean }
+  | { kind: 'api_key' | 'root' };
+
+export type AuthenticatedRequest = Request & { principal: Principal; credential: Credential };
 
 export const Caller = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
   return context.switchToHttp().getRequest<AuthenticatedRequest>().principal;

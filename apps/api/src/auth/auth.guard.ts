@@ -1,13 +1,11 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { timingSafeEqual } from 'node:crypto';
-import { ErrorCode } from '@baton/contracts';
+import { ErrorCode, type Role } from '@baton/contracts';
 import { ApiError } from '../common/api-error';
-import { API_CONFIG, type ApiConfig } from '../config';
-import { AUTH_KIND, type AuthenticatedRequest, type AuthKind, hasRole, QUERY_TOKEN, ROLES } from './auth.decorators';
-import type { Role } from '@baton/contracts';
+import { AUTH_KIND, type AuthenticatedRequest, type AuthKind, BEFORE_PASSWORD_CHANGE, hasRole, QUERY_TOKEN, ROLES } from './auth.decorators';
 import { type ChatClaims, ChatTokenService } from './chat-token.service';
+import { CredentialsService } from './credentials.service';
 
 export type ChatRequest = Request & { chat: ChatClaims };
 
@@ -18,20 +16,20 @@ const bearer = (request: Request, allowQuery: boolean): string | undefined => {
   return allowQuery && typeof query === 'string' ? query : undefined;
 };
 
-/** Applied to every route: a route is open only if it says so. */
+/**
+ * Applied to every route: a route is open only if it says so. Everyone else needs a bearer token
+ * (a session, an API key or the root token) and one of the route's roles; a user still holding a
+ * one-time password may only change it, look at their account or sign out.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  private readonly apiToken: Buffer;
-
   constructor(
     private readonly reflector: Reflector,
     private readonly chatTokens: ChatTokenService,
-    @Inject(API_CONFIG) config: ApiConfig,
-  ) {
-    this.apiToken = Buffer.from(config.BATON_API_TOKEN);
-  }
+    private readonly credentials: CredentialsService,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     const kind = this.reflector.getAllAndOverride<AuthKind | undefined>(AUTH_KIND, targets) ?? 'principal';
     if (kind === 'public') return true;
@@ -44,12 +42,13 @@ export class AuthGuard implements CanActivate {
       (request as ChatRequest).chat = claims;
       return true;
     }
-    const given = Buffer.from(token);
-    if (given.length !== this.apiToken.length || !timingSafeEqual(given, this.apiToken)) {
-      throw new ApiError(401, ErrorCode.Unauthenticated, 'the bearer token is not valid');
+    const found = await this.credentials.authenticate(token);
+    if (!found) throw new ApiError(401, ErrorCode.Unauthenticated, 'the bearer token is not valid, has expired or was revoked');
+    Object.assign(request, found satisfies Pick<AuthenticatedRequest, 'principal' | 'credential'>);
+    const { principal, credential } = found;
+    if (credential.kind === 'session' && credential.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(BEFORE_PASSWORD_CHANGE, targets)) {
+      throw new ApiError(403, ErrorCode.PasswordChangeRequired, 'choose your own password first (POST /auth/password)');
     }
-    const principal = { kind: 'root' as const, id: 'root', name: 'root', roles: ['admin' as const] };
-    (request as AuthenticatedRequest).principal = principal;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets) ?? [];
     if (!hasRole(principal, ...roles)) throw new ApiError(403, ErrorCode.Forbidden, 'your role may not do this');
     return true;

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, type PipeTransform, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { campaignName, type CreateCampaign, createCampaignSchema, ErrorCode } from '@baton/contracts';
+import { Roles } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { ApiZodBody } from '../common/openapi';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
@@ -18,6 +19,7 @@ const name = new CampaignNamePipe();
 @ApiTags('outreach')
 @ApiBearerAuth()
 @Controller('campaigns')
+@Roles('supervisor')
 export class CampaignsController {
   constructor(private readonly campaigns: CampaignsService) {}
 

@@ -12,7 +12,7 @@ import {
   type MessageView,
 } from '@baton/contracts';
 import type { ChatRequest } from '../auth/auth.guard';
-import { AllowQueryToken, ChatToken } from '../auth/auth.decorators';
+import { AllowQueryToken, ChatToken, Roles } from '../auth/auth.decorators';
 import { ChatTokenService } from '../auth/chat-token.service';
 import { ApiError } from '../common/api-error';
 import { ApiZodBody } from '../common/openapi';
@@ -20,6 +20,7 @@ import { UuidPipe } from '../common/uuid.pipe';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { lastEventId } from '../conversations/conversations.controller';
 import { ConversationsService } from '../conversations/conversations.service';
+import { InboundRateLimit } from '../messages/inbound-rate-limit';
 import { MessagesService } from '../messages/messages.service';
 
 /** What a customer sees of their conversation: the messages and where it stands, nothing internal. */
@@ -37,11 +38,13 @@ export class ChatController {
     private readonly tokens: ChatTokenService,
     private readonly messages: MessagesService,
     private readonly conversations: ConversationsService,
+    private readonly rateLimit: InboundRateLimit,
   ) {}
 
   @Post('sessions')
+  @Roles('integration')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Mint a web-chat token for one of the business's customers (integration token required)" })
+  @ApiOperation({ summary: "Mint a web-chat token for one of the business's customers (an integration key)" })
   @ApiZodBody(createChatSessionSchema)
   createSession(@Body(new ZodValidationPipe(createChatSessionSchema)) body: CreateChatSession): ChatSession {
     const conversationKey = body.conversationKey ?? `web-${randomUUID()}`;
@@ -56,6 +59,7 @@ export class ChatController {
   @ApiZodBody(chatMessageSchema)
   send(@Req() request: ChatRequest, @Body(new ZodValidationPipe(chatMessageSchema)) body: ChatMessage) {
     const { conversationKey, customerId } = request.chat;
+    this.rateLimit.take('web', conversationKey);
     return this.messages.receive({ channel: 'web', conversationKey, customerId, ...body });
   }
 

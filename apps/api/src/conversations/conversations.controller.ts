@@ -2,7 +2,7 @@ import { Controller, Get, Headers, Param, type MessageEvent, Sse } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Observable } from 'rxjs';
 import { ErrorCode } from '@baton/contracts';
-import { AllowQueryToken } from '../auth/auth.decorators';
+import { AllowQueryToken, Roles } from '../auth/auth.decorators';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ConversationsService } from './conversations.service';
 
@@ -11,6 +11,7 @@ export const lastEventId = (header: string | undefined) => (header && /^\d{1,9}$
 @ApiTags('conversations')
 @ApiBearerAuth()
 @Controller('conversations')
+@Roles('supervisor', 'agent', 'designer')
 export class ConversationsController {
   constructor(private readonly conversations: ConversationsService) {}
 

@@ -19,19 +19,46 @@ export function verifyEventSignature(secret: string, header: string | undefined,
 }
 
 /**
- * When EVENTS_SIGNING_SECRET is set, business events must be signed by the system that sends them
- * (on top of the bearer token), so that a leaked token alone cannot start outreach to customers.
+ * Requires X-Baton-Signature over the raw body when the route's secret is configured (and nothing
+ * when it is not). Each signed route has its own secret, so one leaked secret opens one route.
  */
-@Injectable()
-export class EventSignatureGuard implements CanActivate {
-  constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
+abstract class SignatureGuard implements CanActivate {
+  protected abstract readonly secret: string | undefined;
 
   canActivate(context: ExecutionContext): boolean {
-    const secret = this.config.EVENTS_SIGNING_SECRET;
+    const secret = this.secret;
     if (!secret) return true;
     const request = context.switchToHttp().getRequest<Request & { rawBody?: Buffer }>();
     const problem = verifyEventSignature(secret, request.header('x-baton-signature'), request.rawBody ?? Buffer.alloc(0), Math.floor(Date.now() / 1000));
     if (problem) throw new ApiError(401, ErrorCode.SignatureInvalid, problem);
     return true;
+  }
+}
+
+/**
+ * When EVENTS_SIGNING_SECRET is set, business events must be signed by the system that sends them
+ * (on top of the bearer token), so that a leaked token alone cannot start outreach to customers.
+ */
+@Injectable()
+export class EventSignatureGuard extends SignatureGuard {
+  protected readonly secret: string | undefined;
+
+  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+    super();
+    this.secret = config.EVENTS_SIGNING_SECRET;
+  }
+}
+
+/**
+ * When INBOUND_SIGNING_SECRET is set, inbound customer messages must be signed by the channel
+ * gateway that delivers them, so that a leaked API key alone cannot speak for customers.
+ */
+@Injectable()
+export class InboundSignatureGuard extends SignatureGuard {
+  protected readonly secret: string | undefined;
+
+  constructor(@Inject(API_CONFIG) config: ApiConfig) {
+    super();
+    this.secret = config.INBOUND_SIGNING_SECRET;
   }
 }

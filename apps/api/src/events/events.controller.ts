@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@n
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type ContactPreferences, contactPreferencesSchema, type OutreachEvent, outreachEventSchema } from '@baton/contracts';
 import { ApiZodBody } from '../common/openapi';
+import { Roles } from '../auth/auth.decorators';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { CustomerIdPipe } from './customer-id.pipe';
 import { EventSignatureGuard } from './event-signature.guard';
@@ -16,6 +17,7 @@ export class EventsController {
   constructor(private readonly outreach: OutreachService) {}
 
   @Post('events')
+  @Roles('integration')
   @HttpCode(202)
   @UseGuards(EventSignatureGuard)
   @ApiOperation({
@@ -35,12 +37,14 @@ export class EventsController {
   }
 
   @Get('customers/:customerId/contact-preferences')
+  @Roles('supervisor')
   @ApiOperation({ summary: "A customer's email address, time zone and outreach opt-out" })
   preferences(@Param('customerId', customerId) id: string) {
     return this.outreach.preferences(id);
   }
 
   @Put('customers/:customerId/contact-preferences')
+  @Roles('supervisor')
   @ApiOperation({ summary: "Set a customer's email address or time zone, or record or withdraw an opt-out of outreach" })
   @ApiZodBody(contactPreferencesSchema)
   setPreferences(@Param('customerId', customerId) id: string, @Body(new ZodValidationPipe(contactPreferencesSchema)) change: ContactPreferences) {

@@ -15,6 +15,7 @@ import {
   type ValidateFlowRequest,
   validateFlowSchema,
 } from '@baton/contracts';
+import { Caller, type Principal, Roles } from '../auth/auth.decorators';
 import { ApiZodBody, ApiZodQuery } from '../common/openapi';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { FlowNamePipe, FlowVersionPipe, OptionalBodyPipe } from './flow-params';
@@ -25,6 +26,7 @@ const flowName = new FlowNamePipe();
 @ApiTags('flows')
 @ApiBearerAuth()
 @Controller('flows')
+@Roles('designer')
 export class FlowsController {
   constructor(private readonly flows: FlowsService) {}
 
@@ -84,9 +86,10 @@ export class FlowsController {
   async publish(
     @Param('name', flowName) name: string,
     @Body(new ZodValidationPipe(publishFlowSchema)) body: PublishFlow,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.flows.publish(name, body);
+    const result = await this.flows.publish(name, body, caller);
     response.status(result.created ? 201 : 200);
     return result;
   }
@@ -97,9 +100,10 @@ export class FlowsController {
   async rollback(
     @Param('name', flowName) name: string,
     @Body(new ZodValidationPipe(rollbackFlowSchema)) body: RollbackFlow,
+    @Caller() caller: Principal,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const result = await this.flows.rollback(name, body);
+    const result = await this.flows.rollback(name, body, caller);
     response.status(result.created ? 201 : 200);
     return result;
   }

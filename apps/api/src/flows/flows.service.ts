@@ -18,6 +18,8 @@ import {
 } from '@baton/contracts';
 import { FlowEntity, FlowVersionEntity } from '@baton/db';
 import { diffFlows, type FlowKind } from '@baton/flow';
+import { AuditService } from '../audit/audit.service';
+import type { Principal } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
 import { DraftConflictError, FlowInvalidError } from './flow-errors';
 import { canonicalContent, checkFlow, diffable, documentHash, starterFlow } from './flow-documents';
@@ -60,7 +62,10 @@ const summaryView = (flow: FlowEntity, current: FlowVersionEntity | null): FlowS
  */
 @Injectable()
 export class FlowsService {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(): Promise<FlowSummary[]> {
     const flows = await this.db.getRepository(FlowEntity).find({ order: { name: 'ASC' } });
@@ -149,7 +154,8 @@ export class FlowsService {
     return { valid, problems, contentHash };
   }
 
-  async publish(name: string, { message, author, baseRevision }: PublishFlow): Promise<PublishResult> {
+  /** `actor` is who asked (audited with the new version); null when Baton publishes its shipped flows. */
+  async publish(name: string, { message, author, baseRevision }: PublishFlow, actor: Principal | null = null): Promise<PublishResult> {
     return this.db.transaction(async (em) => {
       const flow = await this.find(em, name, true);
       if (baseRevision !== undefined && flow.draftRevision !== baseRevision) {
@@ -165,22 +171,28 @@ export class FlowsService {
       }
       // The version keeps the document as written (canonical order, no defaults added), so a flow file
       // pulled back from it is byte for byte the file that was pushed; the hash is of the parsed flow.
-      return this.freeze(em, flow, { content: canonicalContent(flow.draft as never), contentHash: checked.contentHash, author, message, rollbackOf: null });
+      const result = await this.freeze(em, flow, { content: canonicalContent(flow.draft as never), contentHash: checked.contentHash, author, message, rollbackOf: null });
+      if (result.created) await this.audit.record(actor, 'flow.published', name, { version: result.version.version, author, message }, { manager: em });
+      return result;
     });
   }
 
   /** Republishes an earlier version's content as a new current version marked as its rollback. */
-  async rollback(name: string, { version, author, message }: RollbackFlow): Promise<PublishResult> {
+  async rollback(name: string, { version, author, message }: RollbackFlow, actor: Principal): Promise<PublishResult> {
     return this.db.transaction(async (em) => {
       const flow = await this.find(em, name, true);
       const target = await this.findVersion(em, flow, version);
-      return this.freeze(em, flow, {
+      const result = await this.freeze(em, flow, {
         content: target.content,
         contentHash: target.contentHash,
         author,
         message: message ?? `Roll back to version ${version}`,
         rollbackOf: version,
       });
+      if (result.created) {
+        await this.audit.record(actor, 'flow.rolled_back', name, { version: result.version.version, rollbackOf: version, author }, { manager: em });
+      }
+      return result;
     });
   }
 

@@ -13,6 +13,7 @@ import {
   type UpdateKnowledgeArticle,
   updateKnowledgeArticleSchema,
 } from '@baton/contracts';
+import { Roles } from '../auth/auth.decorators';
 import { ApiZodBody, ApiZodQuery } from '../common/openapi';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
@@ -26,6 +27,7 @@ const articleId = new UuidPipe(ErrorCode.KnowledgeArticleNotFound);
 @ApiBearerAuth()
 @ApiResponse({ status: 400, description: 'INVALID_FIELD, MISSING_FIELD or UNKNOWN_FIELD: the knowledge base name, body or query is malformed' })
 @Controller('knowledge-bases')
+@Roles('designer')
 export class KnowledgeController {
   constructor(private readonly knowledge: KnowledgeService) {}
 

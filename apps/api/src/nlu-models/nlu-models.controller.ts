@@ -12,6 +12,7 @@ import {
   type TrainNluModel,
   trainNluModelSchema,
 } from '@baton/contracts';
+import { Roles } from '../auth/auth.decorators';
 import { ApiZodBody } from '../common/openapi';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { NluModelNamePipe } from './nlu-model-params';
@@ -22,6 +23,7 @@ const modelName = new NluModelNamePipe();
 @ApiTags('nlu-models')
 @ApiBearerAuth()
 @Controller('nlu/models')
+@Roles('designer')
 export class NluModelsController {
   constructor(private readonly models: NluModelsService) {}
 

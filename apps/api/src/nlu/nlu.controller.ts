@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Signals } from '@baton/contracts';
 import { keywordTriage } from '@baton/nlu';
+import { Roles } from '../auth/auth.decorators';
 import { ApiZodBody } from '../common/openapi';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
 import { type TriageRequest, triageRequestSchema } from './dto/triage-request.schema';
@@ -10,6 +11,7 @@ import { type TriageRequest, triageRequestSchema } from './dto/triage-request.sc
 @ApiTags('nlu')
 @ApiBearerAuth()
 @Controller('nlu')
+@Roles('designer')
 export class NluController {
   @Post('triage')
   @HttpCode(200)

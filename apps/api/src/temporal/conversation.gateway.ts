@@ -9,11 +9,17 @@ import {
   CONVERSATION_TASK_QUEUE,
   conversationWorkflow,
   conversationWorkflowId,
+  declineTaskUpdate,
+  releaseTaskUpdate,
   resolveTaskUpdate,
   receiveMessageUpdate,
+  transferTaskUpdate,
   UpdateRejection,
   type AgentReplyInput,
   type ClaimTaskInput,
+  type DeclineTaskInput,
+  type ReleaseTaskInput,
+  type TransferTaskInput,
   type OutreachOpening,
   outreachStartOptions,
   type ResolveTaskInput,
@@ -52,6 +58,7 @@ export class ConversationGateway {
             settings: {
               flowName: message.flow ?? this.config.CONVERSATION_FLOW,
               maxHistoryEvents: this.config.MAX_HISTORY_EVENTS,
+              offerRetrySeconds: this.config.ROUTING_RETRY_SECONDS,
             },
           },
         ],
@@ -86,8 +93,24 @@ export class ConversationGateway {
     }
   }
 
-  claim(workflowId: string, input: ClaimTaskInput) {
-    return this.update(workflowId, claimTaskUpdate, input, `claim:${input.taskId}:${input.agentId}`);
+  /**
+   * Task updates carry the task's change number in their update id: a retried request finds its
+   * first answer, while the same agent claiming again after a release is a new update.
+   */
+  claim(workflowId: string, input: ClaimTaskInput, change: string) {
+    return this.update(workflowId, claimTaskUpdate, input, `claim:${input.taskId}:${input.agentId}:${change}`);
+  }
+
+  decline(workflowId: string, input: DeclineTaskInput, change: string) {
+    return this.update(workflowId, declineTaskUpdate, input, `decline:${input.taskId}:${input.agentId}:${change}`);
+  }
+
+  transfer(workflowId: string, input: TransferTaskInput, change: string) {
+    return this.update(workflowId, transferTaskUpdate, input, `transfer:${input.taskId}:${change}`);
+  }
+
+  release(workflowId: string, input: ReleaseTaskInput, change: string) {
+    return this.update(workflowId, releaseTaskUpdate, input, `release:${input.taskId}:${change}`);
   }
 
   reply(workflowId: string, input: AgentReplyInput, idempotencyKey?: string) {

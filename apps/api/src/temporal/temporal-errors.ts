@@ -13,6 +13,10 @@ const REJECTIONS: Record<UpdateRejection, [number, ErrorCode]> = {
   [UpdateRejection.TaskAlreadyClaimed]: [409, ErrorCode.TaskAlreadyClaimed],
   [UpdateRejection.TaskNotClaimedByAgent]: [409, ErrorCode.TaskNotClaimedByAgent],
   [UpdateRejection.TaskClosed]: [409, ErrorCode.TaskClosed],
+  [UpdateRejection.TaskReserved]: [409, ErrorCode.TaskReserved],
+  [UpdateRejection.TaskNotOffered]: [409, ErrorCode.TaskNotOffered],
+  [UpdateRejection.AgentNotEligible]: [403, ErrorCode.AgentNotEligible],
+  [UpdateRejection.AgentAtCapacity]: [409, ErrorCode.AgentAtCapacity],
 };
 
 const grpcCode = (error: unknown): number | undefined => {

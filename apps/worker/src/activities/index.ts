@@ -7,6 +7,7 @@ import { createFlowActivities } from './flow.activities';
 import { createKnowledgeActivities } from './knowledge.activities';
 import { createTriage } from './nlu.activities';
 import { createReadModelActivities } from './read-model.activities';
+import { createRoutingActivities } from './routing.activities';
 
 export interface ActivityDependencies {
   db: DataSource;
@@ -21,6 +22,7 @@ export function createActivities({ db, actions, delivery, campaigns }: ActivityD
   const { triage } = createTriage(db);
   return {
     ...readModels,
+    ...createRoutingActivities(db),
     ...createFlowActivities(db),
     ...createActionActivities(actions),
     ...createKnowledgeActivities(db),

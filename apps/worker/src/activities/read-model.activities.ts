@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ConversationRecord, MessageRecord, OutcomeRecord, TaskRecord } from '@baton/workflows';
+import { syncAssignment } from './routing.activities';
 
 /** Inserts or advances a conversation's row; never moves it back to an older event. */
 async function upsertConversation(db: EntityManager, record: ConversationRecord): Promise<void> {
@@ -77,34 +78,50 @@ export function createReadModelActivities(db: DataSource) {
     },
 
     async recordTask(record: TaskRecord): Promise<void> {
-      await db.query(
-        `INSERT INTO tasks (id, conversation_id, workflow_id, queue, priority, priority_rank, status, reason, context,
-                            claimed_by, disposition, notes, last_event_seq, created_at, updated_at, required_skills)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, context = EXCLUDED.context,
-           claimed_by = EXCLUDED.claimed_by, disposition = EXCLUDED.disposition, notes = EXCLUDED.notes,
-           priority = EXCLUDED.priority, priority_rank = EXCLUDED.priority_rank, queue = EXCLUDED.queue,
-           last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at
-         WHERE tasks.last_event_seq <= EXCLUDED.last_event_seq`,
-        [
-          record.id,
-          record.conversationId,
-          record.workflowId,
-          record.queue,
-          record.priority,
-          PRIORITY_RANK[record.priority],
-          record.status,
-          record.reason,
-          JSON.stringify(record.context),
-          record.claimedBy,
-          record.disposition,
-          record.notes,
-          record.eventSeq,
-          record.createdAt,
-          record.updatedAt,
-          record.requiredSkills,
-        ],
-      );
+      await db.transaction(async (tx) => {
+        const stored = await tx.query(
+          `INSERT INTO tasks (id, conversation_id, workflow_id, queue, priority, priority_rank, status, reason, context,
+                              claimed_by, disposition, notes, last_event_seq, created_at, updated_at, required_skills,
+                              reserved_for, reservation_expires_at, sla, claimed_at, first_reply_at, resolved_at, history)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+           ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, context = EXCLUDED.context,
+             claimed_by = EXCLUDED.claimed_by, disposition = EXCLUDED.disposition, notes = EXCLUDED.notes,
+             priority = EXCLUDED.priority, priority_rank = EXCLUDED.priority_rank, queue = EXCLUDED.queue,
+             required_skills = EXCLUDED.required_skills, reserved_for = EXCLUDED.reserved_for,
+             reservation_expires_at = EXCLUDED.reservation_expires_at, sla = EXCLUDED.sla, claimed_at = EXCLUDED.claimed_at,
+             first_reply_at = EXCLUDED.first_reply_at, resolved_at = EXCLUDED.resolved_at, history = EXCLUDED.history,
+             last_event_seq = EXCLUDED.last_event_seq, updated_at = EXCLUDED.updated_at, change_id = nextval('task_changes')
+           WHERE tasks.last_event_seq <= EXCLUDED.last_event_seq
+           RETURNING id`,
+          [
+            record.id,
+            record.conversationId,
+            record.workflowId,
+            record.queue,
+            record.priority,
+            PRIORITY_RANK[record.priority],
+            record.status,
+            record.reason,
+            JSON.stringify(record.context),
+            record.claimedBy,
+            record.disposition,
+            record.notes,
+            record.eventSeq,
+            record.createdAt,
+            record.updatedAt,
+            record.requiredSkills,
+            record.reservedFor,
+            record.reservationExpiresAt,
+            JSON.stringify(record.sla),
+            record.claimedAt,
+            record.firstReplyAt,
+            record.resolvedAt,
+            JSON.stringify(record.history),
+          ],
+        );
+        // Only the write that counts moves the agent's hold (an older, retried one changes nothing).
+        if (stored.length > 0) await syncAssignment(tx, record);
+      });
     },
 
     async recordOptOut({ customerId, reason, at }: { customerId: string; reason: string; at: string }): Promise<void> {
