@@ -24,6 +24,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(schema, {})).toThrow(/^Configuration error: DATABASE_URL is required/);
   });
 
+  it('takes an empty variable as unset', () => {
+    expect(loadConfig(schema, { DATABASE_URL: 'postgres://u@h/db', PORT: '' }).PORT).toBe(3000);
+    expect(() => loadConfig(schema, { DATABASE_URL: '' })).toThrow(/DATABASE_URL is required/);
+  });
+
   it.each([
     ['DATABASE_URL', 'mysql://h/db', /must be a URL starting with postgres:\/\//],
     ['PORT', 'eighty', /must be a port number/],

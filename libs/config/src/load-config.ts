@@ -11,16 +11,18 @@ export class ConfigError extends Error {
 /**
  * Parses the environment once against an app's schema. The first problem is
  * reported as one line naming the setting, which is what an operator needs to
- * fix a failed start.
+ * fix a failed start. An empty variable counts as unset (compose files pass
+ * `${NAME:-}` for settings left out).
  */
 export function loadConfig<S extends z.ZodType>(
   schema: S,
   env: Record<string, string | undefined> = process.env,
 ): z.infer<S> {
-  const result = schema.safeParse(env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(set);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const setting = issue.path.map(String).join('.') || '(environment)';
-  const given = issue.path.length ? env[String(issue.path[0])] : undefined;
+  const given = issue.path.length ? set[String(issue.path[0])] : undefined;
   throw new ConfigError(setting, given === undefined ? `is required: ${issue.message}` : `is invalid: ${issue.message}`);
 }
