@@ -2,7 +2,8 @@
  * npm run bench: N concurrent simulated customers (default 50, 5 messages each) through the
  * inbound API, against a bare Temporal echo workflow (update in, one activity, reply out) on the
  * same server in the same run. Prints throughput and message-to-AI-reply latency for both and
- * their ratios. Options: --customers N --messages M --json.
+ * their ratios, then escalation-to-agent-visible latency: N customers ask for a person at once and
+ * an agent desk's event stream shows each task. Options: --customers N --messages M --json.
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +12,7 @@ import { parseArgs } from 'node:util';
 import type { ConversationView } from '@baton/contracts';
 import { ECHO_TASK_QUEUE, echoUpdate, echoWorkflow } from '@baton/workflows';
 import { startTestPlatform, type E2eState } from '../testing/test-platform';
+import { escalationRun } from './escalation';
 import { concurrently, figures, type RunFigures } from './stats';
 
 const { values: args } = parseArgs({
@@ -97,6 +99,8 @@ async function main() {
     log(`Running ${customers} customers x ${messagesEach} messages...`);
     const echo = await echoRun(client, 'run');
     const baton = await platformRun(platform.state, 'run');
+    log(`Escalating ${customers} conversations at once, watched on the agent desk...`);
+    const escalation = await escalationRun(platform.state, customers);
     const result = {
       customers,
       messagesPerCustomer: messagesEach,
@@ -107,6 +111,7 @@ async function main() {
         latencyP50: Number((baton.latencyMs.p50 / echo.latencyMs.p50).toFixed(2)),
         latencyP99: Number((baton.latencyMs.p99 / echo.latencyMs.p99).toFixed(2)),
       },
+      escalation,
     };
     if (args.json) {
       console.log(JSON.stringify(result));
@@ -117,7 +122,10 @@ async function main() {
       console.log(row('Baton (message->reply)', baton));
       console.log(row('bare echo workflow', echo));
       console.log(
-        `\n  ratio (Baton / echo): throughput ${result.ratio.throughput}, latency p50 ${result.ratio.latencyP50}x, p99 ${result.ratio.latencyP99}x\n`,
+        `\n  ratio (Baton / echo): throughput ${result.ratio.throughput}, latency p50 ${result.ratio.latencyP50}x, p99 ${result.ratio.latencyP99}x`,
+      );
+      console.log(
+        `  escalation->agent desk ${String(escalation.escalations).padStart(8)} tasks    p50 ${String(escalation.latencyMs.p50).padStart(5)} ms   p99 ${String(escalation.latencyMs.p99).padStart(5)} ms\n`,
       );
     }
   } finally {

@@ -12,4 +12,6 @@ export * from './campaigns.schema';
 export * from './nlu-models.schema';
 export * from './people.schema';
 export * from './routing.schema';
+export * from './assist.schema';
+export * from './supervisor.schema';
 export * from './business-hours';
