@@ -51,6 +51,7 @@ const runRow = () => page.getByRole('table', { name: 'Runs' }).locator('tbody tr
 describe('campaigns in the console', () => {
   it('refuses a campaign for an event no outreach flow listens for, showing why under the field, then creates it', async () => {
     await page.goto(`${platform.consoleUrl}/campaigns`);
+    await page.getByRole('button', { name: 'Use an API token instead' }).click();
     await page.getByLabel('API token').fill(platform.apiToken);
     await page.getByLabel(/Your name/).fill('ops@console');
     await page.getByRole('button', { name: 'Sign in' }).click();

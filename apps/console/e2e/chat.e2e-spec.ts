@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { TaskView } from '@baton/contracts';
 import { launchBrowser } from '@baton/testing';
 import { api, artifacts, platform } from './support/console-platform';
+import { createAgent, sessionToken } from './support/people';
 
 let browser: Browser;
 let page: Page;
@@ -51,14 +52,16 @@ describe('the console', () => {
     await page.getByTestId('stage').getByText('Waiting for a person').waitFor();
     await page.screenshot({ path: path.join(artifacts, 'chat-escalated.png') });
 
+    const eve = await sessionToken(await createAgent('Eve'));
+    expect((await api('PUT', '/agents/me/presence', { presence: 'available' }, eve)).status).toBe(200);
     const tasks = (await api('GET', '/tasks?queue=retention')).body as TaskView[];
     const task = tasks.find((t) => t.context.transcript.some((line) => line.text === 'I want to cancel my subscription'))!;
-    expect((await api('POST', `/tasks/${task.id}/claim`, { agentId: 'agent-eve' })).status).toBe(200);
-    await api('POST', `/tasks/${task.id}/reply`, { agentId: 'agent-eve', text: 'Hi Ana, I have cancelled it for you.' });
+    expect((await api('POST', `/tasks/${task.id}/claim`, {}, eve)).status).toBe(200);
+    expect((await api('POST', `/tasks/${task.id}/reply`, { text: 'Hi Ana, I have cancelled it for you.' }, eve)).status).toBe(200);
     await page.getByText('Hi Ana, I have cancelled it for you.').waitFor();
     await page.getByTestId('stage').getByText('Talking to a person').waitFor();
 
-    await api('POST', `/tasks/${task.id}/resolve`, { agentId: 'agent-eve', disposition: 'resolved' });
+    expect((await api('POST', `/tasks/${task.id}/resolve`, { disposition: 'resolved' }, eve)).status).toBe(200);
     await page.getByText('How would you rate your experience').waitFor();
     await send('5');
     await page.getByText('Thank you for your feedback!').waitFor();

@@ -193,6 +193,7 @@ async function serveProduction(): Promise<{ url: string; process: ChildProcess }
 describe('the flow designer', () => {
   it('asks for the API token, lists flows and creates one', async () => {
     await page.goto(`${platform.consoleUrl}/flows`);
+    await page.getByRole('button', { name: 'Use an API token instead' }).click();
     await page.getByLabel('API token').fill(platform.apiToken);
     await page.getByLabel(/Your name/).fill('dana@ops');
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -9,11 +9,11 @@ export const platform: E2eState = JSON.parse(readFileSync(stateFile('console-e2e
 export const artifacts = path.resolve(__dirname, '../../../../test-artifacts/console');
 mkdirSync(artifacts, { recursive: true });
 
-/** One call to the API with the platform's token, as an agent or an integration would make it. */
-export async function api(method: string, route: string, body?: unknown): Promise<{ status: number; body: any }> {
+/** One call to the API with the platform's root token, or with a signed-in person's session token. */
+export async function api(method: string, route: string, body?: unknown, token = platform.apiToken): Promise<{ status: number; body: any }> {
   const response = await fetch(`${platform.apiUrl}${route}`, {
     method,
-    headers: { authorization: `Bearer ${platform.apiToken}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();

@@ -3,11 +3,26 @@ import { API_TOKEN, API_URL } from '../env';
 
 const TOKEN_KEY = 'baton.apiToken';
 const AUTHOR_KEY = 'baton.author';
+const MUST_CHANGE_PASSWORD_KEY = 'baton.mustChangePassword';
 
+/** The bearer token the console calls the API with: a session from sign-in, or a pasted API token. */
 export const storedToken = (): string | null => API_TOKEN ?? window.localStorage.getItem(TOKEN_KEY);
 export const storeToken = (token: string | null): void => {
   if (token) window.localStorage.setItem(TOKEN_KEY, token);
   else window.localStorage.removeItem(TOKEN_KEY);
+};
+
+/** Whether the signed-in session must set a new password before anything else. */
+export const mustChangePassword = (): boolean => window.localStorage.getItem(MUST_CHANGE_PASSWORD_KEY) === 'true';
+export const storeMustChangePassword = (must: boolean): void => {
+  if (must) window.localStorage.setItem(MUST_CHANGE_PASSWORD_KEY, 'true');
+  else window.localStorage.removeItem(MUST_CHANGE_PASSWORD_KEY);
+};
+
+/** A server-sent-events URL: browsers cannot set headers on an EventSource, so the token rides in the query. */
+export const eventStreamUrl = (path: string): string => {
+  const token = storedToken();
+  return `${API_URL}${path}${path.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token ?? '')}`;
 };
 
 /** Who saves and publishes, as versions record it. */

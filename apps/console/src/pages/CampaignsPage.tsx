@@ -26,7 +26,7 @@ function SignInAgain() {
 /** Every campaign with its schedule, a form for a new one, and a test event for checking an outreach flow. */
 export function CampaignsPage() {
   return (
-    <RequireToken>
+    <RequireToken role="supervisor">
       <CampaignList />
     </RequireToken>
   );
@@ -35,7 +35,7 @@ export function CampaignsPage() {
 /** One campaign: its settings, its schedule controls and its runs, live while one is under way. */
 export function CampaignPage({ name }: { name: string }) {
   return (
-    <RequireToken>
+    <RequireToken role="supervisor">
       <CampaignDetail name={name} />
     </RequireToken>
   );

@@ -104,7 +104,7 @@ function useDecorated<T extends CanvasNode | CanvasEdge>(items: T[], classFor: (
 
 export function DesignerPage({ name }: { name: string }) {
   return (
-    <RequireToken>
+    <RequireToken role="designer">
       <ReactFlowProvider>
         <Designer name={name} />
       </ReactFlowProvider>

@@ -16,7 +16,7 @@ function draftState(flow: FlowSummary): { label: string; tone: string } {
 /** Every flow with what is live and whether its draft differs; create a new one. */
 export function FlowsPage() {
   return (
-    <RequireToken>
+    <RequireToken role="designer">
       <FlowList />
     </RequireToken>
   );

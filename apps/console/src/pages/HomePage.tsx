@@ -47,6 +47,14 @@ export function HomePage() {
           want to cancel to see the conversation handed to a person.
         </li>
         <li>
+          <a href="/desk">Agent desk</a>: sign in as an agent to see escalations arrive live, claim one, reply with the AI's
+          suggestions at hand, and resolve it.
+        </li>
+        <li>
+          <a href="/supervisor">Supervisor view</a>: every queue's waiting tasks, longest wait and SLA attainment, and every
+          agent's presence and load.
+        </li>
+        <li>
           <a href={`${API_URL}/docs`}>API reference</a>: list tasks, claim one, reply and resolve, with the API token
           printed at start.
         </li>

@@ -1,0 +1,49 @@
+import { type FormEvent, useState } from 'react';
+import { Undo2 } from 'lucide-react';
+import type { ReleaseTask } from '@baton/contracts';
+
+export interface ReleaseFormProps {
+  release(body: ReleaseTask): Promise<void>;
+  onCancel(): void;
+}
+
+/** Puts the task back in its queue for someone else, optionally saying why. */
+export function ReleaseForm({ release, onCancel }: ReleaseFormProps) {
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await release(note.trim() ? { note: note.trim() } : {});
+    } catch (caught) {
+      setError((caught as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form onSubmit={submit} aria-label="Release">
+      <div className="field">
+        <label htmlFor="release-note">Note (optional)</label>
+        <textarea id="release-note" rows={3} value={note} maxLength={4000} onChange={(event) => setNote(event.target.value)} />
+      </div>
+      {error && (
+        <p className="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="submit" disabled={busy}>
+          <Undo2 size={16} aria-hidden="true" /> {busy ? 'Releasing…' : 'Release to the queue'}
+        </button>
+        <button type="button" className="button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
