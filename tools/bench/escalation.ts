@@ -1,8 +1,9 @@
 /**
  * Escalation to agent-visible: how long after a customer asks for a person the task shows on an agent
  * desk. One desk listens on GET /desk/events (server-sent events, the way the console's desk does);
- * N customers ask for a person at once on new conversations; each latency runs from sending the
- * message to the first desk event carrying a task of that conversation.
+ * customers ask for a person on new conversations, first one after another (the latency itself),
+ * then N at once (a burst, where most of the time is queueing on the machine); each latency runs
+ * from sending the message to the first desk event carrying a task of that conversation.
  */
 import { randomUUID } from 'node:crypto';
 import type { DeskEvent } from '@baton/contracts';
@@ -15,9 +16,19 @@ const ASK_FOR_A_PERSON = 'I want to speak to a person';
 const TIMEOUT_MS = 120_000;
 
 export interface EscalationFigures {
-  escalations: number;
-  latencyMs: { p50: number; p99: number };
+  /** One escalation at a time. */
+  sequential: { escalations: number; latencyMs: { p50: number; p99: number } };
+  /** All at once. */
+  burst: { escalations: number; latencyMs: { p50: number; p99: number } };
 }
+
+/** Escalations measured one after another. */
+const SEQUENTIAL = 30;
+
+const figures = (latencies: number[]) => ({
+  escalations: latencies.length,
+  latencyMs: { p50: Math.round(quantile(latencies, 0.5)), p99: Math.round(quantile(latencies, 0.99)) },
+});
 
 /** An open desk: when each conversation's first task event arrived. */
 class Desk {
@@ -115,19 +126,22 @@ async function askForAPerson(state: E2eState, label: string): Promise<{ conversa
   return { conversationId, sentAt };
 }
 
-/** `count` customers ask for a person at once, after one warm-up escalation that also proves the desk is listening. */
+/**
+ * After one warm-up escalation that also proves the desk is listening: SEQUENTIAL customers ask for
+ * a person one after another, then `count` at once.
+ */
 export async function escalationRun(state: E2eState, count: number): Promise<EscalationFigures> {
   const desk = await Desk.open(state);
+  const escalate = async (label: string) => {
+    const { conversationId, sentAt } = await askForAPerson(state, label);
+    return (await desk.taskOf(conversationId)) - sentAt;
+  };
   try {
-    const warmup = await askForAPerson(state, 'warmup');
-    await desk.taskOf(warmup.conversationId);
-    const latencies = await Promise.all(
-      Array.from({ length: count }, async (_, index) => {
-        const { conversationId, sentAt } = await askForAPerson(state, `run-${index}`);
-        return (await desk.taskOf(conversationId)) - sentAt;
-      }),
-    );
-    return { escalations: latencies.length, latencyMs: { p50: Math.round(quantile(latencies, 0.5)), p99: Math.round(quantile(latencies, 0.99)) } };
+    await escalate('warmup');
+    const sequential: number[] = [];
+    for (let index = 0; index < SEQUENTIAL; index++) sequential.push(await escalate(`one-${index}`));
+    const burst = await Promise.all(Array.from({ length: count }, (_, index) => escalate(`burst-${index}`)));
+    return { sequential: figures(sequential), burst: figures(burst) };
   } finally {
     desk.close();
   }

@@ -2,8 +2,8 @@
  * npm run bench: N concurrent simulated customers (default 50, 5 messages each) through the
  * inbound API, against a bare Temporal echo workflow (update in, one activity, reply out) on the
  * same server in the same run. Prints throughput and message-to-AI-reply latency for both and
- * their ratios, then escalation-to-agent-visible latency: N customers ask for a person at once and
- * an agent desk's event stream shows each task. Options: --customers N --messages M --json.
+ * their ratios, then escalation-to-agent-visible latency: customers ask for a person, one at a time
+ * and then N at once, and an agent desk's event stream shows each task. Options: --customers N --messages M --json.
  */
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import type { ConversationView } from '@baton/contracts';
 import { ECHO_TASK_QUEUE, echoUpdate, echoWorkflow } from '@baton/workflows';
 import { startTestPlatform, type E2eState } from '../testing/test-platform';
-import { escalationRun } from './escalation';
+import { type EscalationFigures, escalationRun } from './escalation';
 import { concurrently, figures, type RunFigures } from './stats';
 
 const { values: args } = parseArgs({
@@ -99,7 +99,7 @@ async function main() {
     log(`Running ${customers} customers x ${messagesEach} messages...`);
     const echo = await echoRun(client, 'run');
     const baton = await platformRun(platform.state, 'run');
-    log(`Escalating ${customers} conversations at once, watched on the agent desk...`);
+    log(`Escalating conversations one at a time, then ${customers} at once, watched on the agent desk...`);
     const escalation = await escalationRun(platform.state, customers);
     const result = {
       customers,
@@ -124,9 +124,10 @@ async function main() {
       console.log(
         `\n  ratio (Baton / echo): throughput ${result.ratio.throughput}, latency p50 ${result.ratio.latencyP50}x, p99 ${result.ratio.latencyP99}x`,
       );
-      console.log(
-        `  escalation->agent desk ${String(escalation.escalations).padStart(8)} tasks    p50 ${String(escalation.latencyMs.p50).padStart(5)} ms   p99 ${String(escalation.latencyMs.p99).padStart(5)} ms\n`,
-      );
+      const escalationRow = (name: string, f: EscalationFigures['burst']) =>
+        `  ${name.padEnd(32)} ${String(f.escalations).padStart(4)} tasks   p50 ${String(f.latencyMs.p50).padStart(5)} ms   p99 ${String(f.latencyMs.p99).padStart(5)} ms`;
+      console.log(`\n${escalationRow('escalation->agent desk, one by one', escalation.sequential)}`);
+      console.log(`${escalationRow(`escalation->agent desk, ${customers} at once`, escalation.burst)}\n`);
     }
   } finally {
     await connection.close();
