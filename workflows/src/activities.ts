@@ -53,6 +53,7 @@ export interface MessageRecord {
 export interface TaskRecord {
   id: string;
   conversationId: string;
+  customerId: string;
   workflowId: string;
   queue: string;
   priority: TaskPriority;

@@ -232,6 +232,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       notes: task.notes,
       createdAt: task.createdAt,
       conversationId: state.conversationId,
+      customerId,
       workflowId,
       context,
       eventSeq: nextSeq(),

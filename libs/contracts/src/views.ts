@@ -36,6 +36,8 @@ export interface MessageView {
   role: MessageRole;
   author: string | null;
   text: string;
+  /** Triage's sentiment of a customer message (-1 to 1), in staff views only: the desk draws its trend. */
+  sentiment?: number;
   createdAt: string;
 }
 
@@ -50,6 +52,7 @@ export interface TaskContext {
 export interface TaskView {
   id: string;
   conversationId: string;
+  customerId: string | null;
   queue: string;
   priority: TaskPriority;
   requiredSkills: string[];

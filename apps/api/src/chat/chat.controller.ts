@@ -18,6 +18,7 @@ import { ApiError } from '../common/api-error';
 import { ApiZodBody } from '../common/openapi';
 import { UuidPipe } from '../common/uuid.pipe';
 import { ZodValidationPipe } from '../common/zod-validation.pipe';
+import { forCustomer } from '../conversations/conversation-views';
 import { lastEventId } from '../conversations/conversations.controller';
 import { ConversationsService } from '../conversations/conversations.service';
 import { InboundRateLimit } from '../messages/inbound-rate-limit';
@@ -69,7 +70,7 @@ export class ChatController {
   @ApiOperation({ summary: "The chat's current conversation as the customer sees it" })
   async conversation(@Req() request: ChatRequest): Promise<CustomerConversationView> {
     const view = await this.conversations.latest('web', request.chat.conversationKey);
-    return { conversationId: view?.id ?? null, stage: view?.stage ?? null, messages: view?.messages ?? [] };
+    return { conversationId: view?.id ?? null, stage: view?.stage ?? null, messages: (view?.messages ?? []).map(forCustomer) };
   }
 
   @Sse('events')

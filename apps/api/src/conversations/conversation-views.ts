@@ -7,12 +7,17 @@ export const toMessageView = (message: MessageEntity): MessageView => ({
   role: message.role,
   author: message.author,
   text: message.text,
+  ...(typeof message.signals?.sentiment === 'number' ? { sentiment: message.signals.sentiment } : {}),
   createdAt: message.createdAt.toISOString(),
 });
+
+/** A message as the customer sees it: without what triage read in it. */
+export const forCustomer = ({ sentiment: _sentiment, ...message }: MessageView): MessageView => message;
 
 export const toTaskView = (task: TaskEntity): TaskView => ({
   id: task.id,
   conversationId: task.conversationId,
+  customerId: task.customerId,
   queue: task.queue,
   priority: task.priority,
   requiredSkills: task.requiredSkills,

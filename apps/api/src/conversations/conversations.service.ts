@@ -5,7 +5,7 @@ import { type Channel, type ConversationEvent, type ConversationView, ErrorCode 
 import { ConversationEntity, MessageEntity, OutcomeEntity, TaskEntity } from '@baton/db';
 import { ApiError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
-import { toConversationView, toMessageView, toTaskView } from './conversation-views';
+import { forCustomer, toConversationView, toMessageView, toTaskView } from './conversation-views';
 
 /** How many events back each poll of a stream looks for late commits. */
 const STREAM_LOOKBACK = 20;
@@ -77,7 +77,8 @@ export class ConversationsService {
       }),
       map((event) => {
         cursor = Math.max(cursor, event.seq);
-        return { id: String(event.seq), type: event.type, data: event } satisfies MessageEvent;
+        const data = options.customerView && event.type === 'message' ? { ...event, message: forCustomer(event.message) } : event;
+        return { id: String(event.seq), type: event.type, data } satisfies MessageEvent;
       }),
     );
   }

@@ -1,11 +1,11 @@
-import type { TaskView } from '@baton/contracts';
+import type { MessageView, TaskView } from '@baton/contracts';
 import { escalationDecisions, latestIntent, sentimentTrend } from './handoff-context';
 import { SentimentTrend } from './SentimentTrend';
 
 const show = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
 /** Everything the AI learnt before handing over: summary, collected data, intent, sentiment and why it escalated. */
-export function ContextPanel({ task }: { task: TaskView }) {
+export function ContextPanel({ task, messages }: { task: TaskView; messages: readonly MessageView[] }) {
   const { context } = task;
   const intent = latestIntent(context);
   const decisions = escalationDecisions(context);
@@ -19,7 +19,7 @@ export function ContextPanel({ task }: { task: TaskView }) {
         <dd>{intent ? `${intent.label} (${Math.round(intent.confidence * 100)}% confident)` : 'unknown'}</dd>
         <dt>Sentiment</dt>
         <dd>
-          <SentimentTrend values={sentimentTrend(context)} />
+          <SentimentTrend values={sentimentTrend(context, messages)} />
         </dd>
         {context.signals && context.signals.risks.length > 0 && (
           <>

@@ -58,7 +58,7 @@ export function ConversationPanel({ task, me, onDone }: ConversationPanelProps) 
       </div>
       <aside className="desk-side">
         <AssistPanel assist={assist.assist} loading={assist.loading} error={assist.error} onUseSuggestion={takeSuggestion} />
-        <ContextPanel task={task} />
+        <ContextPanel task={task} messages={view?.messages ?? []} />
         {view && <EarlierConversations customerId={view.customerId} currentId={view.id} />}
       </aside>
     </div>

@@ -3,7 +3,6 @@ import type { TaskView } from '@baton/contracts';
 export interface ConversationTabsProps {
   tasks: TaskView[];
   selected: string | null;
-  customers: Readonly<Record<string, string>>;
   onSelect(taskId: string): void;
 }
 
@@ -11,7 +10,7 @@ export const tabId = (taskId: string) => `desk-tab-${taskId}`;
 export const panelId = (taskId: string) => `desk-panel-${taskId}`;
 
 /** The conversations I hold, one tab each; arrow keys move between them. */
-export function ConversationTabs({ tasks, selected, customers, onSelect }: ConversationTabsProps) {
+export function ConversationTabs({ tasks, selected, onSelect }: ConversationTabsProps) {
   const move = (event: React.KeyboardEvent, index: number) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
@@ -33,7 +32,7 @@ export function ConversationTabs({ tasks, selected, customers, onSelect }: Conve
           onClick={() => onSelect(task.id)}
           onKeyDown={(event) => move(event, index)}
         >
-          {customers[task.conversationId] ?? task.queue}
+          {task.customerId ?? task.queue}
           <span className="muted small"> · {task.queue}</span>
         </button>
       ))}

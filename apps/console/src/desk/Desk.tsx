@@ -10,7 +10,6 @@ import { QueueList } from './QueueList';
 import { useClaim } from './use-claim';
 import { useDeskEvents } from './use-desk-events';
 import { useNow } from './use-now';
-import { useTaskCustomers } from './use-task-customers';
 
 export interface DeskProps {
   agent: AgentView;
@@ -26,7 +25,6 @@ export function Desk({ agent, onPresence }: DeskProps) {
   const waiting = useMemo(() => waitingTasks(state), [state]);
   const mine = useMemo(() => myTasks(state), [state]);
   const offers = useMemo(() => offeredTasks(state), [state]);
-  const customers = useTaskCustomers(useMemo(() => [...waiting, ...mine].map((task) => task.conversationId), [waiting, mine]));
   const [selected, setSelected] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const { claim, pending, notice: claimNotice, dismiss } = useClaim(dispatch, setSelected);
@@ -84,7 +82,7 @@ export function Desk({ agent, onPresence }: DeskProps) {
         <h2 id="queue-heading">
           Waiting <span className="badge">{waiting.length}</span>
         </h2>
-        <QueueList tasks={waiting} customers={customers} me={agent.id} now={now} pending={pending} onClaim={claim} />
+        <QueueList tasks={waiting} me={agent.id} now={now} pending={pending} onClaim={claim} />
       </section>
       <section className="desk-mine" aria-labelledby="mine-heading">
         <h2 id="mine-heading">
@@ -94,7 +92,7 @@ export function Desk({ agent, onPresence }: DeskProps) {
           <p className="muted">Claim a task to start. Your conversations open here as tabs.</p>
         ) : (
           <>
-            <ConversationTabs tasks={mine} selected={selected} customers={customers} onSelect={setSelected} />
+            <ConversationTabs tasks={mine} selected={selected} onSelect={setSelected} />
             {current && <ConversationPanel key={current.id} task={current} me={agent.id} onDone={done} />}
           </>
         )}

@@ -8,7 +8,6 @@ describe('the live queue', () => {
     render(
       <QueueList
         tasks={[task({ id: 'late', priority: 'urgent', queue: 'care', reason: 'Sensitive topic: distress', sla: { claimDueAt: '2026-12-04T10:02:00Z' } }), task({ id: 'fresh', conversationId: 'conv-2' })]}
-        customers={{ 'conv-1': 'cus_1001' }}
         me="agent-me"
         now={Date.parse('2026-12-04T10:03:00Z')}
         pending={null}
@@ -27,13 +26,13 @@ describe('the live queue', () => {
 
   it('claims with one click on the row', () => {
     const claimed: TaskView[] = [];
-    render(<QueueList tasks={[task()]} customers={{}} me="agent-me" now={Date.parse('2026-12-04T10:00:00Z')} pending={null} onClaim={(t) => claimed.push(t)} />);
+    render(<QueueList tasks={[task()]} me="agent-me" now={Date.parse('2026-12-04T10:00:00Z')} pending={null} onClaim={(t) => claimed.push(t)} />);
     fireEvent.click(screen.getByRole('button', { name: 'Claim: Customer asked for a person (support)' }));
     expect(claimed.map((t) => t.id)).toEqual(['task-1']);
   });
 
   it('says nobody is waiting instead of an empty table', () => {
-    render(<QueueList tasks={[]} customers={{}} me="agent-me" now={0} pending={null} onClaim={() => undefined} />);
+    render(<QueueList tasks={[]} me="agent-me" now={0} pending={null} onClaim={() => undefined} />);
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.getByText(/Nobody is waiting/)).toBeTruthy();
   });

@@ -6,7 +6,6 @@ import { WaitClock } from './WaitClock';
 export interface QueueListProps {
   tasks: TaskView[];
   /** Customer id by conversation id, as far as known. */
-  customers: Readonly<Record<string, string>>;
   me: string;
   now: number;
   /** The task whose claim is under way. */
@@ -15,7 +14,7 @@ export interface QueueListProps {
 }
 
 /** The open tasks I may take, most pressing first, each with its wait against the claim SLA. */
-export function QueueList({ tasks, customers, me, now, pending, onClaim }: QueueListProps) {
+export function QueueList({ tasks, me, now, pending, onClaim }: QueueListProps) {
   if (tasks.length === 0) {
     return (
       <div className="empty-state">
@@ -49,7 +48,7 @@ export function QueueList({ tasks, customers, me, now, pending, onClaim }: Queue
               {task.reason}
               {task.reservedFor === me && <span className="badge badge-success">offered to you</span>}
             </td>
-            <td>{customers[task.conversationId] ?? '…'}</td>
+            <td>{task.customerId ?? '…'}</td>
             <td>
               <WaitClock task={task} now={now} />
             </td>

@@ -11,6 +11,13 @@ describe('the handoff context', () => {
     expect(sentimentTrend({ decisions, signals: null })).toEqual([0.2, -0.3, -0.6]);
   });
 
+  it("prefers the sentiment triage stored with each of the customer's messages", () => {
+    const message = (seq: number, role: 'customer' | 'ai', sentiment?: number) => ({ id: `m${seq}`, seq, role, author: null, text: 't', createdAt: '2026-12-04T10:00:00Z', ...(sentiment === undefined ? {} : { sentiment }) });
+    const messages = [message(1, 'customer', 0.1), message(2, 'ai'), message(3, 'customer', -0.4), message(4, 'customer', -0.7)];
+    expect(sentimentTrend({ decisions, signals: null }, messages)).toEqual([0.1, -0.4, -0.7]);
+    expect(sentimentTrend({ decisions, signals: null }, [message(2, 'ai')])).toEqual([0.2, -0.3, -0.6]);
+  });
+
   it('falls back to the last signals when no decision recorded a sentiment', () => {
     expect(sentimentTrend({ decisions: [], signals: { intents: [], sentiment: -0.2, risks: [], entities: { orderNumbers: [], emails: [] } } })).toEqual([-0.2]);
     expect(sentimentTrend({ decisions: [], signals: null })).toEqual([]);

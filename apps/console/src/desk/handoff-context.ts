@@ -1,13 +1,15 @@
-import type { DecisionRecord, TaskContext } from '@baton/contracts';
+import type { DecisionRecord, MessageView, TaskContext } from '@baton/contracts';
 
 /** Triage's reading of a customer message as the classify node recorded it. */
 const isClassification = (decision: DecisionRecord) => typeof decision.values.sentiment === 'number' && typeof decision.values.intent === 'string';
 
 /**
  * Sentiment across the customer's messages, oldest first (-1 very negative to 1 very positive): one
- * value per message triage classified, from the decision records; the last signals when there are none.
+ * value per message triage read, from the transcript; else from the classify decisions; else the last signals.
  */
-export function sentimentTrend(context: Pick<TaskContext, 'decisions' | 'signals'>): number[] {
+export function sentimentTrend(context: Pick<TaskContext, 'decisions' | 'signals'>, messages: readonly MessageView[] = []): number[] {
+  const read = messages.filter((message) => message.role === 'customer' && message.sentiment !== undefined).map((message) => message.sentiment!);
+  if (read.length > 0) return read;
   const values = context.decisions.filter(isClassification).map((decision) => decision.values.sentiment as number);
   if (values.length > 0) return values;
   return context.signals ? [context.signals.sentiment] : [];

@@ -4,6 +4,7 @@ import type { TaskView } from '@baton/contracts';
 export const taskFixture = (overrides: Partial<TaskView> = {}): TaskView => ({
   id: 'task-1',
   conversationId: 'conv-1',
+  customerId: 'cus_1001',
   queue: 'support',
   priority: 'normal',
   requiredSkills: [],

@@ -64,6 +64,7 @@ const message = (id: string, seq: number, text: string, idempotencyKey: string |
 const task = (eventSeq: number, claimedBy: string | null): TaskRecord => ({
   id: '00000000-0000-4000-8000-0000000000aa',
   conversationId,
+  customerId: 'cus_1',
   workflowId: 'conversation/web/k',
   queue: 'support',
   priority: 'high',

@@ -82,8 +82,8 @@ export function createReadModelActivities(db: DataSource) {
         const stored = await tx.query(
           `INSERT INTO tasks (id, conversation_id, workflow_id, queue, priority, priority_rank, status, reason, context,
                               claimed_by, disposition, notes, last_event_seq, created_at, updated_at, required_skills,
-                              reserved_for, reservation_expires_at, sla, claimed_at, first_reply_at, resolved_at, history)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+                              reserved_for, reservation_expires_at, sla, claimed_at, first_reply_at, resolved_at, history, customer_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
            ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, context = EXCLUDED.context,
              claimed_by = EXCLUDED.claimed_by, disposition = EXCLUDED.disposition, notes = EXCLUDED.notes,
              priority = EXCLUDED.priority, priority_rank = EXCLUDED.priority_rank, queue = EXCLUDED.queue,
@@ -117,6 +117,7 @@ export function createReadModelActivities(db: DataSource) {
             record.firstReplyAt,
             record.resolvedAt,
             JSON.stringify(record.history),
+            record.customerId,
           ],
         );
         // Only the write that counts moves the agent's hold (an older, retried one changes nothing).

@@ -147,6 +147,7 @@ describe('holds follow the stored task', () => {
   const task = (id: string, eventSeq: number, fields: Partial<TaskRecord>): TaskRecord => ({
     id,
     conversationId,
+    customerId: 'cus_1',
     workflowId: 'conversation/web/k',
     queue: 'support',
     priority: 'normal',

@@ -18,6 +18,10 @@ export class TaskEntity {
   @Column('text', { name: 'workflow_id' })
   workflowId!: string;
 
+  /** Null only on tasks stored before the column existed and whose conversation is gone. */
+  @Column('text', { name: 'customer_id', nullable: true })
+  customerId!: string | null;
+
   @Column('text')
   queue!: string;
 
