@@ -161,9 +161,10 @@ describe('API keys', () => {
     const key = await createApiKey(['integration']);
     const sent = await api('POST', '/messages', { channel: 'api', conversationKey: newKey(), customerId: 'cus_1001', text: 'Hello', idempotencyKey: randomUUID() }, { token: key });
     expect(sent.status).toBe(202);
-    const rawBody = JSON.stringify({ type: 'payment.due', customerId: 'cus_1001', idempotencyKey: randomUUID() });
+    // A customer of its own: the outreach this starts must not stand in the way of other tests' customers.
+    const rawBody = JSON.stringify({ type: 'payment.due', customerId: `cus_people_${randomUUID().slice(0, 8)}`, idempotencyKey: randomUUID() });
     const event = await api('POST', '/events', undefined, { token: key, rawBody, headers: { 'x-baton-signature': signature(platform.eventsSigningSecret!, rawBody) } });
-    expect([401, 403]).not.toContain(event.status);
+    expect(event.status).toBe(202);
     expect((await api('GET', `/conversations/${sent.body.conversationId}`, undefined, { token: key })).status).toBe(403);
     expect((await api('GET', '/flows', undefined, { token: key })).status).toBe(403);
   });
