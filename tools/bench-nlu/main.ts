@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel } from '@baton/nlu';
+import { detectLanguage, expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel } from '@baton/nlu';
 import { banking77Dir, loadSplit, loadWordVectors, type Row } from './data';
 
 const json = process.argv.includes('--json');
@@ -145,6 +145,29 @@ function main(): void {
   log(`latency per message: p50 ${p50} ms, p99 ${p99} ms (a ${big.length}-char message: ${bigMs.toFixed(2)} ms)`);
   log(`memory of a loaded model (heap + array buffers, measured around IntentModel.load): ${loadedModelMB} MB`);
 
+  // ---- language detection (triage runs it on every message) ----
+  for (let i = 0; i < 200; i++) detectLanguage(test[i % test.length].text);
+  const languageTimes: number[] = [];
+  let english = 0;
+  for (const r of test) {
+    const started = performance.now();
+    if (detectLanguage(r.text) === 'en') english++;
+    languageTimes.push(performance.now() - started);
+  }
+  languageTimes.sort((a, b) => a - b);
+  const languageStarted = performance.now();
+  detectLanguage(big);
+  const language = {
+    p50Us: Math.round(quantile(languageTimes, 0.5) * 10000) / 10,
+    p99Us: Math.round(quantile(languageTimes, 0.99) * 10000) / 10,
+    longMessageUs: Math.round((performance.now() - languageStarted) * 10000) / 10,
+    englishPercent: pct(english, test.length),
+  };
+  log(
+    `language detection per message: p50 ${language.p50Us} µs, p99 ${language.p99Us} µs (the ${big.length}-char message: ${language.longMessageUs} µs); ` +
+      `${language.englishPercent.toFixed(2)}% of the (English) test set read as en, the rest und`,
+  );
+
   // ---- 10-shot ----
   const per = new Map<string, number>();
   const tenShot = train.filter((r) => {
@@ -227,6 +250,7 @@ function main(): void {
       curveTestTuned: curve,
     },
     latencyMs: { p50, p99, longMessage: Math.round(bigMs * 1000) / 1000 },
+    language,
     trainSeconds,
     trainCpuSeconds,
     wordVectorsSeconds,

@@ -18,6 +18,7 @@ import type {
   TaskSla,
   TaskStatus,
 } from '@baton/contracts';
+import type { IntentModelRef } from '@baton/flow';
 
 export interface ConversationRecord {
   id: string;
@@ -97,6 +98,12 @@ export interface OfferRequest {
   exclude: string[];
 }
 
+/** A queue's business hours as a business_hours node reads them: open now, and what was read. */
+export interface QueueHours {
+  open: boolean;
+  seen: Record<string, string | boolean>;
+}
+
 export type OfferResult = { agentId: string; reservationSeconds: number } | { agentId: null };
 
 export interface OutcomeRecord {
@@ -168,6 +175,7 @@ export interface ConversationActivities {
   /** Stores the task and keeps the agent's hold on it (agent_assignments) in step with it. */
   recordTask(record: TaskRecord): Promise<void>;
   routingFor(input: { queue: string }): Promise<QueueRouting>;
+  queueHours(input: { queue: string }): Promise<QueueHours>;
   /** Picks and reserves an agent atomically (capacity counted in PostgreSQL); none when nobody can take it now. */
   offerTask(request: OfferRequest): Promise<OfferResult>;
   /** Holds a claim against the agent's capacity, atomically across conversations; false when full. */
@@ -179,8 +187,11 @@ export interface ConversationActivities {
   recordOptOut(input: { customerId: string; reason: string; at: string }): Promise<void>;
   /** The current published version of a flow; fails with FlowNotPublished when there is none. */
   loadFlow(input: { name: string; kind: 'conversation' | 'outreach' }): Promise<PinnedFlow>;
-  /** Signals of a text that was not triaged when it arrived. */
-  classifyMessage(input: { text: string }): Promise<Signals>;
+  /**
+   * Signals of a text that was not triaged when it arrived, or that a classify node wants read by
+   * its own intent model (the current version of `model.name`, or the pinned `model.version`).
+   */
+  classifyMessage(input: { text: string; model?: IntentModelRef }): Promise<Signals>;
   /**
    * Calls the business's system for an action node. Answers 2xx-4xx as they are (a 404 is an
    * answer the flow may branch on); throws on 5xx (ActionServerError) and unreachable hosts, so

@@ -622,7 +622,11 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
             await reply(command.text);
             break;
           case 'classify':
-            followUp = { type: 'classified', id: command.id, signals: await answers.classifyMessage({ text: command.text }) };
+            followUp = {
+              type: 'classified',
+              id: command.id,
+              signals: await answers.classifyMessage({ text: command.text, ...(command.model ? { model: command.model } : {}) }),
+            };
             break;
           case 'ai_reply': {
             const answer: KnowledgeAnswer = await answers.answerFromKnowledge({ knowledgeBase: command.knowledgeBase, text: command.text, intent: command.intent });
@@ -631,6 +635,9 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
           }
           case 'http':
             followUp = await callAction(command);
+            break;
+          case 'check_hours':
+            followUp = { type: 'hours_checked', id: command.id, ...(await store.queueHours({ queue: command.queue })) };
             break;
           case 'escalate':
             await openTask(command);

@@ -212,6 +212,38 @@ describe('service levels', () => {
   });
 });
 
+describe("a queue's business hours", () => {
+  it("let a flow's business_hours node follow the queue's calendar, holidays included", async () => {
+    const queue = `e2e-hours-${randomUUID().slice(0, 8)}`;
+    const today = new Date().toISOString().slice(0, 10);
+    const allDay = [{ from: '00:00', to: '24:00' }];
+    const weekly = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, allDay]));
+    const hours = (holidays: string[]) => ({ title: 'Staffed every day', businessHours: { timeZone: 'UTC', weekly, holidays } });
+    expect((await api('PUT', `/queues/${queue}`, hours([today]))).status).toBe(201);
+    const flow = `hours-${queue}`;
+    await publishFlowVariant(platform, {
+      from: 'conversation-default',
+      as: flow,
+      message: `staffed when ${queue} is`,
+      change: (document) => {
+        for (const node of document.nodes) if (node.type === 'business_hours') node.config = { queue };
+      },
+    });
+    const ask = async () => {
+      const { conversationId } = await say(newKey('hours'), 'Can I talk to a real person please', { flow });
+      return conversationWhen(conversationId, (v) => v.decisions.some((d) => d.nodeId === 'hours'));
+    };
+
+    const holiday = (await ask()).decisions.find((d) => d.nodeId === 'hours')!;
+    expect(holiday).toMatchObject({ action: 'closed', values: { queue, configured: true, timeZone: 'UTC', localDate: today, holiday: true } });
+
+    await api('PUT', `/queues/${queue}`, hours([]));
+    const open = await ask();
+    expect(open.decisions.find((d) => d.nodeId === 'hours')).toMatchObject({ action: 'open', values: { queue, holiday: false } });
+    expect((await api<{ openNow: boolean }>('GET', `/queues/${queue}`)).body.openNow).toBe(true);
+  });
+});
+
 describe('the desk feed', () => {
   it('shows a new escalation live to agents who may take it, and its claim by someone else', async () => {
     const { queue, flow } = await routedQueue({});

@@ -66,6 +66,16 @@ export const rollbackNluModelSchema = z.strictObject({
 });
 export type RollbackNluModel = z.infer<typeof rollbackNluModelSchema>;
 
+/**
+ * A named intent model, as a flow's classify node and POST /nlu/triage name it: its current version,
+ * or the pinned `version`. A name may contain `@`, so the version is a field of its own.
+ */
+export const nluModelRefSchema = z.strictObject({
+  name: nluModelName,
+  version: z.number({ error: 'version must be a number' }).int('version must be a whole number').min(1, 'version must be at least 1').optional(),
+});
+export type NluModelRef = z.infer<typeof nluModelRefSchema>;
+
 /** POST /nlu/models/:name/classify. */
 export const classifyNluSchema = z.strictObject({
   text: z.string().trim().min(1, 'text must not be empty').max(8192, 'text must be at most 8192 characters'),

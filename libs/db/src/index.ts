@@ -15,6 +15,7 @@ export * from './knowledge/knowledge-answer';
 export * from './outreach/outreach-admission';
 export { NluTrainingSetEntity } from './entities/nlu-training-set.entity';
 export { NluModelEntity, packIntentModel, unpackIntentModel } from './entities/nlu-model.entity';
+export * from './nlu/intent-triage';
 export { UserEntity } from './entities/user.entity';
 export { SessionEntity } from './entities/session.entity';
 export { ApiKeyEntity } from './entities/api-key.entity';

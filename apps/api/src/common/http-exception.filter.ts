@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { type ApiErrorBody, ErrorCode } from '@baton/contracts';
+import { redactPii } from '@baton/nlu';
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.MalformedBody,
@@ -12,7 +13,11 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   503: ErrorCode.Unavailable,
 };
 
-/** Every error leaves as ApiErrorBody; unexpected ones are logged and answered without internals. */
+/**
+ * Every error leaves as ApiErrorBody; unexpected ones are logged and answered without internals. The
+ * log line goes through `redactPii`: an error's message may quote what it failed on (a customer's
+ * message, an address), and logs are kept and read far more widely than the transcript.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
@@ -30,7 +35,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const message = bodyParserStatus === 413 ? 'request body is too large' : exception instanceof Error ? exception.message : 'bad request';
       body = { error: { code: STATUS_CODES[status] ?? ErrorCode.MalformedBody, message } };
     } else {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(redactPii((exception instanceof Error ? exception.stack : undefined) ?? String(exception)).text);
       body = { error: { code: ErrorCode.Internal, message: 'internal error' } };
     }
     if (body.error.retryAfter) response.setHeader('retry-after', String(body.error.retryAfter));

@@ -8,6 +8,7 @@ import {
   type FlowDetail,
   type FlowDiffQuery,
   type FlowDiffView,
+  type FlowProblem,
   type FlowSummary,
   type FlowValidationResult,
   type FlowVersionView,
@@ -16,8 +17,8 @@ import {
   type RollbackFlow,
   type SaveDraft,
 } from '@baton/contracts';
-import { FlowEntity, FlowVersionEntity } from '@baton/db';
-import { diffFlows, type FlowKind } from '@baton/flow';
+import { FlowEntity, FlowVersionEntity, missingIntentModel } from '@baton/db';
+import { diffFlows, type Flow, type FlowKind } from '@baton/flow';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
@@ -169,6 +170,10 @@ export class FlowsService {
       if (!checked.valid || !checked.contentHash) {
         throw new FlowInvalidError(`the draft of ${name} has ${checked.problems.length} problem(s); nothing was published`, checked.problems);
       }
+      const unknownModels = await this.unknownIntentModels(em, checked.flow!);
+      if (unknownModels.length) {
+        throw new FlowInvalidError(`the draft of ${name} names ${unknownModels.length} intent model(s) that cannot be used; nothing was published`, unknownModels);
+      }
       // The version keeps the document as written (canonical order, no defaults added), so a flow file
       // pulled back from it is byte for byte the file that was pushed; the hash is of the parsed flow.
       const result = await this.freeze(em, flow, { content: canonicalContent(flow.draft as never), contentHash: checked.contentHash, author, message, rollbackOf: null });
@@ -231,6 +236,21 @@ export class FlowsService {
     await em.getRepository(FlowVersionEntity).insert(version as QueryDeepPartialEntity<FlowVersionEntity>);
     await em.update(FlowEntity, { id: flow.id }, { currentVersion: version.version });
     return { created: true, version: versionView(flow.name, version, true) };
+  }
+
+  /**
+   * Classify nodes whose named intent model is not trained (or whose pinned version is not ready).
+   * Flow validation cannot see the database, so publishing checks them: a conversation must not run a
+   * flow whose classify node would silently fall back to keyword rules.
+   */
+  private async unknownIntentModels(em: EntityManager, flow: Flow): Promise<FlowProblem[]> {
+    const problems: FlowProblem[] = [];
+    for (const node of flow.nodes) {
+      if (node.type !== 'classify' || !node.config.model) continue;
+      const missing = await missingIntentModel(em, node.config.model);
+      if (missing) problems.push({ code: 'unknown_model', nodeId: node.id, field: 'config.model', message: `${node.label ?? node.id}: ${missing.message}` });
+    }
+    return problems;
   }
 
   private async find(em: EntityManager, name: string, lock = false): Promise<FlowEntity> {

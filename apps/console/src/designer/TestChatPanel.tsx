@@ -30,6 +30,11 @@ function outcomes(command: Command): { label: string; event: FlowEvent }[] {
       ];
     case 'start_timer':
       return [{ label: 'Time passes', event: { type: 'timer_fired', id: command.id } }];
+    case 'check_hours':
+      return [
+        { label: `${command.queue} is open`, event: { type: 'hours_checked', id: command.id, open: true, seen: { simulated: true } } },
+        { label: `${command.queue} is closed`, event: { type: 'hours_checked', id: command.id, open: false, seen: { simulated: true } } },
+      ];
     case 'escalate':
       return [
         { label: 'Agent resolves', event: { type: 'task_resolved', id: command.id, disposition: 'resolved' } },

@@ -100,6 +100,8 @@ const describeCommand = (command: Command): TranscriptLine[] => {
       return [{ role: 'system', text: `Calls ${command.method} ${command.url}`, nodeId: command.nodeId }];
     case 'start_timer':
       return [{ role: 'system', text: `Waits ${formatSeconds(command.seconds)}`, nodeId: command.nodeId }];
+    case 'check_hours':
+      return [{ role: 'system', text: `Checks the business hours of queue "${command.queue}"`, nodeId: command.nodeId }];
     case 'tag':
       return [{ role: 'system', text: `Tags: ${[...command.add.map((tag) => `+${tag}`), ...command.remove.map((tag) => `−${tag}`)].join(' ')}`, nodeId: command.nodeId }];
     case 'end':

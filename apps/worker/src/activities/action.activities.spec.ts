@@ -94,6 +94,15 @@ describe('callAction', () => {
     expect(error).toMatchObject({ type: ActivityFailure.ActionServerError, nonRetryable: false, details: [503] });
   });
 
+  it('keeps personal data the URL carries out of failure messages (they are logged and kept in histories)', async () => {
+    answer = () => ({ status: 503 });
+    const failed = (await call('store:/customers/ana%40example.com/calls/+44 20 7946 0000').catch((e: unknown) => e)) as Error;
+    expect(failed.message).toContain('/customers/[email]/calls/[phone]');
+    const refused = (await call('not a url ana@example.com').catch((e: unknown) => e)) as Error;
+    expect(refused.message).toContain('[email]');
+    expect(refused.message).not.toContain('ana@example.com');
+  });
+
   it('refuses, without retries, a secret the worker does not hold or a bad header name', async () => {
     answer = () => ({ status: 200 });
     expect(await failureType(call('store:/x', { headers: [{ name: 'x-api-key', secret: 'missing' }] }))).toBe(ActivityFailure.ActionRefused);

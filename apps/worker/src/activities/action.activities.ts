@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { redactPii } from '@baton/nlu';
 import { ActivityFailure, type ActionRequest, type ActionResponse } from '@baton/workflows';
 
 /** Where action nodes may call and with which credentials: held by the worker, never by flows. */
@@ -13,6 +14,15 @@ export interface ActionSettings {
 
 const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/;
 const CONNECTION_URL = /^([a-z][a-z0-9_-]{0,31}):(\/.*)?$/;
+
+/** A URL path as people (and the redaction rules) read it; left encoded when it does not decode. */
+const readable = (path: string): string => {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+};
 
 const refuse = (message: string) => ApplicationFailure.create({ type: ActivityFailure.ActionRefused, message, nonRetryable: true });
 
@@ -35,7 +45,8 @@ export function resolveActionUrl(url: string, connections: Record<string, string
   try {
     absolute = new URL(url);
   } catch {
-    throw refuse(`the action's URL "${url.slice(0, 200)}" is not a URL or a <connection>:/path`);
+    // URLs carry what the flow collected (emails, phone numbers): failures, logs and histories get them redacted.
+    throw refuse(`the action's URL "${redactPii(url.slice(0, 200)).text}" is not a URL or a <connection>:/path`);
   }
   if (absolute.protocol !== 'http:' && absolute.protocol !== 'https:') throw refuse(`the action's URL must be http or https, not ${absolute.protocol}`);
   const allowed = Object.values(connections).some((base) => new URL(base).origin === absolute.origin);
@@ -99,7 +110,7 @@ export function createActionActivities({ connections, secrets, maxResponseBytes 
       if (response.status >= 500) {
         throw ApplicationFailure.create({
           type: ActivityFailure.ActionServerError,
-          message: `${request.method} ${url.origin}${url.pathname} answered ${response.status}`,
+          message: `${request.method} ${url.origin}${redactPii(readable(url.pathname)).text} answered ${response.status}`,
           details: [response.status],
         });
       }

@@ -2,6 +2,7 @@ import { ApplicationFailure, Context } from '@temporalio/activity';
 import { createHmac } from 'node:crypto';
 import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
+import { redactPii } from '@baton/nlu';
 import { ActivityFailure, type DeliveryRequest } from '@baton/workflows';
 
 /** Where messages on channels other than web chat go; each is optional. */
@@ -23,7 +24,24 @@ export function signWebhook(secret: string, body: string, timestamp: number): st
 
 const refuse = (message: string) => ApplicationFailure.create({ type: ActivityFailure.DeliveryRefused, message, nonRetryable: true });
 
-/** Delivers messages to customers on their channel, recording every attempt. */
+const withoutPii = (text: string) => redactPii(text).text;
+
+/**
+ * The error with personal data taken out of its message, the same kind of failure otherwise.
+ * SMTP servers and content filters echo addresses and message text back in their refusals, and a
+ * failure's message (and the stack that repeats it) is logged by the worker and kept in the
+ * workflow's history, which are no place for card numbers, emails or phone numbers.
+ */
+function redactedFailure(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const redacted = withoutPii(message);
+  if (error instanceof Error && redacted === message) return error;
+  if (error instanceof ApplicationFailure) return new ApplicationFailure(redacted, error.type, error.nonRetryable, error.details);
+  // Retried like the original error; of it only its name is kept, as the failure's type.
+  return ApplicationFailure.retryable(redacted, error instanceof Error ? error.name : 'Error');
+}
+
+/** Delivers messages to customers on their channel, recording every attempt (without personal data in its detail). */
 export function createDeliveryActivities(db: DataSource, settings: DeliverySettings) {
   const timeoutMs = settings.timeoutMs ?? 10_000;
   let mailer: Transporter | undefined;
@@ -33,7 +51,8 @@ export function createDeliveryActivities(db: DataSource, settings: DeliverySetti
       `INSERT INTO delivery_attempts (message_id, attempt, conversation_id, channel, transport, status, detail, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now())
        ON CONFLICT (message_id, attempt) DO UPDATE SET status = EXCLUDED.status, detail = EXCLUDED.detail, at = EXCLUDED.at`,
-      [request.messageId, Context.current().info.attempt, request.conversationId, request.channel, transport, status, detail?.slice(0, 1000) ?? null],
+      // Redacted before it is cut, so that no half of a card number escapes the redaction.
+      [request.messageId, Context.current().info.attempt, request.conversationId, request.channel, transport, status, detail === null ? null : withoutPii(detail).slice(0, 1000)],
     );
 
   const viaWebhook = async (request: DeliveryRequest) => {
@@ -89,8 +108,9 @@ export function createDeliveryActivities(db: DataSource, settings: DeliverySetti
         const detail = transport === 'smtp' ? await viaEmail(request) : await viaWebhook(request);
         await recordAttempt(request, transport, transport === 'smtp' ? 'sent' : 'delivered', detail);
       } catch (error) {
-        await recordAttempt(request, transport, 'failed', error instanceof Error ? error.message : String(error));
-        throw error;
+        const failure = redactedFailure(error);
+        await recordAttempt(request, transport, 'failed', failure.message);
+        throw failure;
       }
     },
   };

@@ -33,8 +33,8 @@ export function createActivities({ db, actions, delivery, campaigns }: ActivityD
       await readModels.recordMessage({ ...record, signals });
       return signals;
     },
-    async classifyMessage({ text }) {
-      return triage(text);
+    async classifyMessage({ text, model }) {
+      return triage(text, model);
     },
     async echo(text: string) {
       return text;

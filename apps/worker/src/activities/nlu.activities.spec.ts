@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate, packIntentModel } from '@baton/db';
+import { createDataSource, migrate, missingIntentModel, packIntentModel } from '@baton/db';
 import { keywordTriage, trainIntentModel, type IntentModel } from '@baton/nlu';
 import { combineSignals, createTriage, ModelRegistry, type ModelStore } from './nlu.activities';
 
@@ -28,10 +28,28 @@ function fakeStore(models: Record<number, IntentModel>) {
     },
     async load(_name, version) {
       state.loads++;
+      if (!models[version]) throw new Error(`v${version} is not stored`);
       return JSON.stringify(models[version].serialize());
     },
   };
   return { state, store };
+}
+
+/** A store of several named models, each with its versions and current version. */
+function namedStore(models: Record<string, { current: number | null; versions: Record<number, IntentModel> }>) {
+  const loads: string[] = [];
+  const store: ModelStore = {
+    async currentVersion(name) {
+      return models[name]?.current ?? null;
+    },
+    async load(name, version) {
+      const model = models[name]?.versions[version];
+      if (!model) throw new Error(`intent model ${name} v${version} is not stored`);
+      loads.push(`${name} v${version}`);
+      return JSON.stringify(model.serialize());
+    },
+  };
+  return { loads, store };
 }
 
 const clock = () => {
@@ -59,6 +77,13 @@ describe('combineSignals', () => {
   it("keeps the keyword rules' count of separate requests with the model's intents", () => {
     const rules = keywordTriage('Where is my order ORD-10042, and I also forgot my password');
     expect(combineSignals(rules, { intents: [{ label: 'order_status', confidence: 0.7 }], outOfScope: false } as never).complexity).toBe(2);
+  });
+
+  it('names the model version that read the intents, and keeps the language', () => {
+    const text = 'Ich habe zweimal bezahlt und möchte mein Geld zurück';
+    const combined = combineSignals(keywordTriage(text), v1.classify(text), { name: 'support', version: 3 });
+    expect(combined.model).toEqual({ name: 'support', version: 3 });
+    expect(combined.language).toBe('de');
   });
 
   it('is keyword triage unchanged when there is no model', () => {
@@ -146,6 +171,70 @@ describe('ModelRegistry', () => {
   });
 });
 
+describe('createTriage with the model a classify node names', () => {
+  const models = () =>
+    namedStore({
+      'conversation-default': { current: 1, versions: { 1: v1 } },
+      retention: { current: 2, versions: { 1: v1, 2: v2 } },
+    });
+
+  it('reads with the default model when none is named, and says which version read it', async () => {
+    const { store } = models();
+    const { triage } = createTriage(noDb, { model: 'conversation-default' }, store);
+    const signals = await triage('cancel my subscription');
+    expect(signals.model).toEqual({ name: 'conversation-default', version: 1 });
+    expect(signals.intents.map((i) => i.label)).not.toContain('cancellation');
+  });
+
+  it("reads with a named model's current version", async () => {
+    const { store } = models();
+    const { triage } = createTriage(noDb, { model: 'conversation-default' }, store);
+    const signals = await triage('cancel my subscription', { name: 'retention' });
+    expect(signals.model).toEqual({ name: 'retention', version: 2 });
+    expect(signals.intents[0].label).toBe('cancellation');
+  });
+
+  it('keeps a pinned version when the current one moves, and never looks the current version up for it', async () => {
+    const { store, loads } = models();
+    const c = clock();
+    const { triage, registryFor } = createTriage(noDb, { model: 'conversation-default', refreshMs: 1000, now: c.now }, store);
+    const pinned = await triage('cancel my subscription', { name: 'retention', version: 1 });
+    expect(pinned.model).toEqual({ name: 'retention', version: 1 });
+    expect(pinned.intents.map((i) => i.label)).not.toContain('cancellation');
+    c.t = 10_000;
+    await triage('hi', { name: 'retention', version: 1 });
+    await settle();
+    expect(loads.filter((load) => load.startsWith('retention'))).toEqual(['retention v1']);
+    expect(registryFor({ name: 'retention', version: 1 })).toBe(registryFor({ name: 'retention', version: 1 }));
+    expect(registryFor({ name: 'retention', version: 1 })).not.toBe(registryFor({ name: 'retention' }));
+  });
+
+  it('is the default registry when the default model is named without a version', () => {
+    const { store } = models();
+    const { registry, registryFor } = createTriage(noDb, { model: 'conversation-default' }, store);
+    expect(registryFor({ name: 'conversation-default' })).toBe(registry);
+    expect(registryFor()).toBe(registry);
+  });
+
+  it('falls back to keyword triage, and reports it, when the named model or version is not stored', async () => {
+    const { store } = models();
+    const warnings: string[] = [];
+    const { triage } = createTriage(noDb, { model: 'conversation-default', warn: (m) => warnings.push(m) }, store);
+    expect(await triage('where is my order', { name: 'nobody' })).toEqual(keywordTriage('where is my order'));
+    expect(await triage('where is my order', { name: 'retention', version: 9 })).toEqual(keywordTriage('where is my order'));
+    expect(warnings).toEqual(['intent model retention v9: intent model retention v9 is not stored; keyword triage meanwhile']);
+  });
+
+  it('keeps at most maxModels named models loaded, dropping the least recently used', async () => {
+    const { store, loads } = models();
+    const { triage } = createTriage(noDb, { model: 'conversation-default', maxModels: 1 }, store);
+    await triage('hi', { name: 'retention', version: 1 });
+    await triage('hi', { name: 'retention', version: 2 });
+    await triage('hi', { name: 'retention', version: 1 });
+    expect(loads.filter((load) => load.startsWith('retention'))).toEqual(['retention v1', 'retention v2', 'retention v1']);
+  });
+});
+
 /** The triage against a fresh database on the real PostgreSQL at DATABASE_URL (npm test provides one). */
 describe('createTriage on PostgreSQL', () => {
   const serverUrl = process.env.DATABASE_URL;
@@ -197,6 +286,26 @@ describe('createTriage on PostgreSQL', () => {
     await registry.current();
     await eventuallyVersion(registry, 1);
     expect((await triage('cancel my subscription')).intents.map((i) => i.label)).not.toContain('cancellation');
+
+    const pinned = await triage('cancel my subscription', { name: 'support', version: 2 });
+    expect(pinned.model).toEqual({ name: 'support', version: 2 });
+    expect(pinned.intents[0].label).toBe('cancellation');
+  });
+
+  it('says why a model a flow names cannot be used', async () => {
+    await db.query(`INSERT INTO nlu_training_sets (name, examples, updated_by, updated_at) VALUES ('untrained', '{}', 'test', now()) ON CONFLICT DO NOTHING`);
+    await db.query(
+      `INSERT INTO nlu_models (name, version, status, author, word_vectors, created_at) VALUES ('support', 3, 'training', 'test', false, now())`,
+    );
+    expect(await missingIntentModel(db, { name: 'nobody' })).toEqual({ reason: 'no_model', message: 'there is no intent model named "nobody"' });
+    expect(await missingIntentModel(db, { name: 'untrained' })).toEqual({ reason: 'untrained', message: 'the intent model "untrained" has no trained version yet' });
+    expect(await missingIntentModel(db, { name: 'support', version: 7 })).toEqual({ reason: 'no_version', message: 'the intent model "support" has no version 7' });
+    expect(await missingIntentModel(db, { name: 'support', version: 3 })).toEqual({
+      reason: 'version_not_ready',
+      message: 'version 3 of the intent model "support" is training, not ready',
+    });
+    expect(await missingIntentModel(db, { name: 'support' })).toBeNull();
+    expect(await missingIntentModel(db, { name: 'support', version: 2 })).toBeNull();
   });
 });
 

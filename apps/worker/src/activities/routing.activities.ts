@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { OfferRequest, OfferResult, QueueRouting, TaskRecord } from '@baton/workflows';
+import { type BusinessHours, isOpenAt, wallClock } from '@baton/contracts';
+import type { OfferRequest, OfferResult, QueueHours, QueueRouting, TaskRecord } from '@baton/workflows';
 
 const DEFAULT_RESERVATION_SECONDS = 30;
 
@@ -37,9 +38,10 @@ export async function syncAssignment(tx: EntityManager, record: TaskRecord): Pro
 }
 
 /**
- * Routing against PostgreSQL: queue settings, push offers to the longest-idle eligible agent,
- * and claims held against the agent's capacity. Both offers and claims lock the agent's row, so
- * concurrent conversations cannot give one agent more tasks than their capacity.
+ * Routing against PostgreSQL: queue settings and hours, push offers to the longest-idle eligible
+ * agent (for the queue's most pressing task first), and claims held against the agent's capacity.
+ * Both offers and claims lock the agent's row, so concurrent conversations cannot give one agent
+ * more tasks than their capacity.
  */
 export function createRoutingActivities(db: DataSource) {
   return {
@@ -50,6 +52,20 @@ export function createRoutingActivities(db: DataSource) {
       );
       if (!row) return { known: false, mode: 'pull', requiredSkills: [], sla: {}, reservationSeconds: DEFAULT_RESERVATION_SECONDS };
       return { known: true, mode: row.mode, requiredSkills: row.required_skills, sla: row.sla, reservationSeconds: row.reservation_seconds };
+    },
+
+    /** Whether the queue is staffed now by its business hours; a queue without hours (or settings) always is. */
+    async queueHours({ queue }: { queue: string }): Promise<QueueHours> {
+      const [row] = await db.query(`SELECT business_hours FROM queues WHERE name = $1`, [queue]);
+      if (!row) return { open: true, seen: { configured: false } };
+      const hours = row.business_hours as BusinessHours | null;
+      if (!hours) return { open: true, seen: { configured: true, hours: 'around the clock' } };
+      const now = new Date();
+      const clock = wallClock(now, hours.timeZone);
+      return {
+        open: isOpenAt(hours, now),
+        seen: { configured: true, timeZone: hours.timeZone, localDate: clock.date, localDay: clock.day, localTime: clock.time, holiday: hours.holidays.includes(clock.date) },
+      };
     },
 
     async offerTask({ taskId, queue, requiredSkills, exclude }: OfferRequest): Promise<OfferResult> {

@@ -84,7 +84,7 @@ const definitions: { [T in NodeType]: NodeDefinition<T> } = {
   classify: {
     type: 'classify',
     title: 'Classify message',
-    help: 'Reads the last customer message: intent, confidence, out-of-scope, sentiment and its shift, entities, language, complexity.',
+    help: 'Reads the last customer message: intent, confidence, out-of-scope, sentiment and its shift, entities, language, complexity. Name a trained intent model to read intents with it.',
     icon: 'scan-text',
     category: 'understand',
     configSchema: classifyConfigSchema,
@@ -183,7 +183,7 @@ const definitions: { [T in NodeType]: NodeDefinition<T> } = {
   business_hours: {
     type: 'business_hours',
     title: 'Business hours',
-    help: 'Checks opening hours in a time zone, with holidays.',
+    help: "Checks opening hours in a time zone, with holidays: its own calendar, or a queue's as supervisors set it.",
     icon: 'clock',
     category: 'logic',
     configSchema: businessHoursConfigSchema,

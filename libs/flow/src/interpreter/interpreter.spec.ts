@@ -223,6 +223,19 @@ describe('every node type and its ports', () => {
     expect(at('2026-12-25T10:00:00Z')).toBe('c'); // a Friday, holiday
   });
 
+  it("business_hours naming a queue: asks for the queue's hours and takes the port the answer gives", () => {
+    const { flow, step } = run([['x', 'business_hours', { queue: 'support' }], endAt('o'), endAt('c')], [['x', 'open', 'o'], ['x', 'closed', 'c']], { now: '2026-03-02T10:00:00Z' });
+    expect(step.commands).toEqual([{ type: 'check_hours', id: 'x#1', nodeId: 'x', queue: 'support' }]);
+    expect([step.status, step.state.wait]).toEqual(['waiting', { kind: 'hours', id: 'x#1' }]);
+    const seen = { timeZone: 'Europe/London', localTime: '10:00', holiday: false };
+    const open = resume(flow, step.state, { type: 'hours_checked', id: 'x#1', open: true, seen });
+    expect(endedAt(open)).toBe('o');
+    expect(open.decisions[0]).toMatchObject({ nodeId: 'x', port: 'open', values: { queue: 'support', ...seen } });
+    expect(endedAt(resume(flow, step.state, { type: 'hours_checked', id: 'x#1', open: false, seen: { holiday: true } }))).toBe('c');
+    expect(resume(flow, step.state, { type: 'hours_checked', id: 'y#1', open: true, seen: {} }).ignored).toBe(true);
+    expect(resume(flow, step.state, { type: 'timer_fired', id: 'x#1' }).ignored).toBe(true);
+  });
+
   it('escalate: resolved, sla_breached, abandoned; unconnected sla_breached keeps waiting', () => {
     const nodes: [string, string, Record<string, unknown>][] = [['x', 'escalate', { queue: 'q', handoffMessage: 'A person will help.' }], endAt('r'), endAt('b'), endAt('a')];
     const { flow, step } = run(nodes, [['x', 'resolved', 'r'], ['x', 'sla_breached', 'b'], ['x', 'abandoned', 'a']]);
@@ -277,5 +290,163 @@ describe('loop budget', () => {
     expect(step.commands.at(-1)).toMatchObject({ type: 'end', outcome: 'failed' });
     expect(step.decisions.at(-1)).toMatchObject({ rule: 'step-budget-exceeded', values: { maxSteps: 10 } });
     expect(start(flow, { now: NOW }).state.ended).toMatchObject({ outcome: 'resolved' });
+  });
+});
+
+describe('classify: signals over the conversation', () => {
+  /** Classifies every customer message; a sharp drop in mood or a Spanish message goes to a person. */
+  const moodFlow = (classify: Record<string, unknown> = {}) =>
+    compileFlowOrThrow(
+      buildFlow(
+        [
+          ['s', 'start'],
+          ['c', 'classify', classify],
+          [
+            'route',
+            'switch',
+            {
+              cases: [
+                { port: 'worse', label: 'Mood dropped', when: 'signals.sentimentShift <= -0.5' },
+                { port: 'es', label: 'Spanish', when: 'signals.language == "es"' },
+              ],
+            },
+          ],
+          ['reply', 'wait_for_reply', { timeoutSeconds: 600 }],
+          ['people', 'escalate', { queue: 'support', reason: 'Mood dropped by {{ signals.sentimentShift }}' }],
+          ['spanish', 'escalate', { queue: 'es' }],
+          ['e', 'end', { outcome: 'resolved' }],
+        ],
+        [
+          ['s', 'next', 'c'],
+          ['c', 'next', 'route'],
+          ['route', 'worse', 'people'],
+          ['route', 'es', 'spanish'],
+          ['route', 'default', 'reply'],
+          ['reply', 'replied', 'c'],
+          ['reply', 'timeout', 'e'],
+          ['people', 'resolved', 'e'],
+          ['people', 'abandoned', 'e'],
+          ['spanish', 'resolved', 'e'],
+          ['spanish', 'abandoned', 'e'],
+        ],
+      ),
+    );
+  const say = (flow: ReturnType<typeof moodFlow>, step: Step, partial: Record<string, unknown>) =>
+    resume(flow, step.state, { type: 'message', text: 'x', signals: signals(partial) });
+  const shifts = (flow: ReturnType<typeof moodFlow>, moods: number[]) => {
+    let step = start(flow, { now: NOW, message: { text: 'x', signals: signals({ sentiment: moods[0] }) } });
+    const seen = [step.state.signals!.sentimentShift];
+    for (const sentiment of moods.slice(1)) {
+      step = say(flow, step, { sentiment });
+      seen.push(step.state.signals!.sentimentShift);
+    }
+    return { step, seen };
+  };
+
+  it('starts with no shift, then measures each message against the one before', () => {
+    const { seen } = shifts(moodFlow(), [0.4, 0.4, 0, 0.3]);
+    expect(seen.map((shift) => Number(shift.toFixed(2)))).toEqual([0, 0, -0.4, 0.3]);
+  });
+
+  it('escalates when a neutral customer turns negative, and records the shift it saw', () => {
+    const { step } = shifts(moodFlow(), [0, -0.6]);
+    expect(step.commands).toEqual([expect.objectContaining({ type: 'escalate', queue: 'support', reason: 'Mood dropped by -0.6' })]);
+    expect(step.decisions.find((d) => d.nodeId === 'route')).toMatchObject({ port: 'worse', rule: 'Mood dropped', values: { 'signals.sentimentShift': -0.6 } });
+    expect(step.decisions.find((d) => d.nodeId === 'c')?.values).toMatchObject({ sentiment: -0.6, sentimentShift: -0.6 });
+  });
+
+  it('does not take a customer who stays negative, or who cheers up, for a drop', () => {
+    expect(shifts(moodFlow(), [-0.7, -0.7]).step.commands.map((c) => c.type)).toEqual(['wait_for_reply']);
+    expect(shifts(moodFlow(), [-0.7, 0.2]).step.state.signals?.sentimentShift).toBeCloseTo(0.9);
+  });
+
+  it('is a step from message to message: a slow slide does not fire a rule on the shift alone', () => {
+    const { step, seen } = shifts(moodFlow(), [0, -0.3, -0.6]);
+    expect(seen.map((shift) => Number(shift.toFixed(2)))).toEqual([0, -0.3, -0.3]);
+    expect(step.commands.map((c) => c.type)).toEqual(['wait_for_reply']);
+  });
+
+  it('measures signals the workflow classifies later the same way', () => {
+    const flow = moodFlow();
+    const first = start(flow, { now: NOW, message: { text: 'x', signals: signals({ sentiment: 0.1 }) } });
+    const asked = resume(flow, first.state, { type: 'message', text: 'this is useless' });
+    expect(asked.commands).toEqual([{ type: 'classify', id: 'c#2', nodeId: 'c', text: 'this is useless' }]);
+    const classified = resume(flow, asked.state, { type: 'classified', id: 'c#2', signals: signals({ sentiment: -0.5 }) });
+    expect(classified.state.signals?.sentimentShift).toBeCloseTo(-0.6);
+    expect(classified.commands.map((c) => c.type)).toEqual(['escalate']);
+  });
+
+  it('keeps the previous mood through a JSON round trip of the state (continue-as-new)', () => {
+    const flow = moodFlow();
+    const first = start(flow, { now: NOW, message: { text: 'x', signals: signals({ sentiment: 0.2 }) } });
+    const carried = JSON.parse(JSON.stringify(first.state));
+    expect(resume(flow, carried, { type: 'message', text: 'x', signals: signals({ sentiment: -0.4 }) }).state.signals?.sentimentShift).toBeCloseTo(-0.6);
+  });
+
+  it('exposes the language triage read to expressions, and records it with the decision', () => {
+    const flow = moodFlow();
+    const spanish = start(flow, { now: NOW, message: { text: 'x', signals: signals({ language: 'es' }) } });
+    expect(spanish.commands).toEqual([expect.objectContaining({ type: 'escalate', queue: 'es' })]);
+    expect(spanish.decisions.find((d) => d.nodeId === 'route')?.values).toMatchObject({ 'signals.language': 'es' });
+    expect(spanish.decisions.find((d) => d.nodeId === 'c')?.values).toMatchObject({ language: 'es' });
+    const english = start(flow, { now: NOW, message: { text: 'x', signals: signals({ language: 'en' }) } });
+    expect(english.state.signals?.language).toBe('en');
+    expect(english.commands.map((c) => c.type)).toEqual(['wait_for_reply']);
+  });
+
+  it('reads the language as und when triage gave none, or when the node does not detect it', () => {
+    expect(start(moodFlow(), { now: NOW, message: { text: 'x', signals: signals() } }).state.signals?.language).toBe('und');
+    const off = start(moodFlow({ detect: { language: false } }), { now: NOW, message: { text: 'x', signals: signals({ language: 'es' }) } });
+    expect(off.state.signals?.language).toBe('und');
+    expect(off.commands.map((c) => c.type)).toEqual(['wait_for_reply']);
+  });
+});
+
+describe('classify: a node that names its intent model', () => {
+  const flowWith = (model?: Record<string, unknown>) =>
+    compileFlowOrThrow(
+      buildFlow(
+        [
+          ['s', 'start'],
+          ['c', 'classify', model ? { model } : {}],
+          ['e', 'end', { outcome: 'resolved' }],
+        ],
+        [
+          ['s', 'next', 'c'],
+          ['c', 'next', 'e'],
+        ],
+      ),
+    );
+  const byDefault = signals({ intents: [{ label: 'order_status', confidence: 0.9 }], model: { name: 'conversation-default', version: 3 } });
+
+  it('uses the signals read on arrival when it names no model', () => {
+    const step = start(flowWith(), { now: NOW, message: { text: 'where is it', signals: byDefault } });
+    expect(step.commands.map((c) => c.type)).toEqual(['end']);
+    expect(step.decisions[0]!.values).toMatchObject({ intent: 'order_status', model: { name: 'conversation-default', version: 3 } });
+  });
+
+  it('asks for the message to be classified with its model when another model read it', () => {
+    const flow = flowWith({ name: 'retention' });
+    const step = start(flow, { now: NOW, message: { text: 'I am leaving', signals: byDefault } });
+    expect(step.commands).toEqual([{ type: 'classify', id: 'c#1', nodeId: 'c', text: 'I am leaving', model: { name: 'retention' } }]);
+    const done = resume(flow, step.state, {
+      type: 'classified',
+      id: 'c#1',
+      signals: signals({ intents: [{ label: 'cancellation', confidence: 0.8 }], model: { name: 'retention', version: 2 } }),
+    });
+    expect(done.state.signals?.intent).toBe('cancellation');
+    expect(done.decisions[0]!.values).toMatchObject({ intent: 'cancellation', model: { name: 'retention', version: 2 } });
+  });
+
+  it('asks too when keyword rules read the message (no model was loaded on arrival)', () => {
+    const step = start(flowWith({ name: 'conversation-default' }), { now: NOW, message: { text: 'hi', signals: signals() } });
+    expect(step.commands).toEqual([expect.objectContaining({ type: 'classify', model: { name: 'conversation-default' } })]);
+  });
+
+  it('uses the signals read on arrival when its model read them, at its pinned version if it pins one', () => {
+    expect(start(flowWith({ name: 'conversation-default' }), { now: NOW, message: { text: 'x', signals: byDefault } }).commands.map((c) => c.type)).toEqual(['end']);
+    expect(start(flowWith({ name: 'conversation-default', version: 3 }), { now: NOW, message: { text: 'x', signals: byDefault } }).commands.map((c) => c.type)).toEqual(['end']);
+    const pinned = start(flowWith({ name: 'conversation-default', version: 2 }), { now: NOW, message: { text: 'x', signals: byDefault } });
+    expect(pinned.commands).toEqual([expect.objectContaining({ type: 'classify', model: { name: 'conversation-default', version: 2 } })]);
   });
 });

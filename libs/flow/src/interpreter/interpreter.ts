@@ -1,6 +1,6 @@
 import type { CompiledFlow, CompiledNode } from '../compiler/compile';
 import { parseExpression, parseTemplate, readPath, stringifyValue, type ParsedExpression } from '../expressions/expression';
-import type { EndOutcome, NodeConfig, Priority, Weekday } from '../model/flow.schema';
+import type { EndOutcome, IntentModelRef, NodeConfig, Priority, Weekday } from '../model/flow.schema';
 
 /**
  * The deterministic flow interpreter. The workflow drives it: `start` when the conversation (or
@@ -20,6 +20,8 @@ export interface SignalsInput {
   outOfScope?: boolean;
   language?: string;
   complexity?: number;
+  /** The trained model that read the intents (absent: keyword rules). */
+  model?: { name: string; version: number };
 }
 
 /** Signals as expressions see them, after a classify node. */
@@ -29,15 +31,20 @@ export interface SignalsView {
   intents: { label: string; confidence: number }[];
   outOfScope: boolean;
   sentiment: number;
+  /**
+   * This message's sentiment minus the previous classified message's (0 on the first): how the
+   * conversation's mood moved, e.g. -0.6 when a neutral customer turns angry.
+   */
   sentimentShift: number;
   risks: string[];
   entities: Record<string, string[]>;
+  /** ISO 639-1 code, or `und` when triage could not tell (or the node does not detect it). */
   language: string;
   complexity: number;
 }
 
 export type Command =
-  | { type: 'classify'; id: string; nodeId: string; text: string }
+  | { type: 'classify'; id: string; nodeId: string; text: string; model?: IntentModelRef }
   | { type: 'send'; nodeId: string; text: string; channelTemplate?: string }
   | { type: 'ai_reply'; id: string; nodeId: string; knowledgeBase: string; instructions?: string; intent: string; text: string }
   | {
@@ -62,6 +69,7 @@ export type Command =
       handoffMessage?: string;
       sla: { claimSeconds?: number; firstReplySeconds?: number; resolveSeconds?: number };
     }
+  | { type: 'check_hours'; id: string; nodeId: string; queue: string }
   | { type: 'start_timer'; id: string; nodeId: string; seconds: number }
   | { type: 'wait_for_reply'; id: string; nodeId: string; timeoutSeconds: number }
   | { type: 'ask_survey'; id: string; nodeId: string; question: string; scale: number; timeoutSeconds: number }
@@ -76,6 +84,8 @@ export type FlowEvent = { at?: string } & (
   | { type: 'action_result'; id: string; status: number; body: Json }
   | { type: 'action_error'; id: string; error: string }
   | { type: 'timer_fired'; id: string }
+  /** A queue's business hours, read when a business_hours node names the queue; `seen` says what was read. */
+  | { type: 'hours_checked'; id: string; open: boolean; seen: Record<string, Json> }
   | { type: 'reply_timeout'; id: string }
   | { type: 'task_resolved'; id: string; disposition?: string }
   | { type: 'sla_breached'; id: string; sla: 'claim' | 'first_reply' | 'resolve' }
@@ -93,7 +103,7 @@ export interface DecisionRecord {
   values: Record<string, unknown>;
 }
 
-export type WaitKind = 'classification' | 'ai_reply' | 'action' | 'timer' | 'reply' | 'collect' | 'task' | 'survey';
+export type WaitKind = 'classification' | 'ai_reply' | 'action' | 'timer' | 'reply' | 'collect' | 'task' | 'survey' | 'hours';
 
 /** Run state: plain JSON, safe to carry through continue-as-new. */
 export interface RunState {
@@ -183,6 +193,8 @@ export const accepts = (state: RunState, event: FlowEvent): boolean => {
       return kind === 'action' && matches;
     case 'timer_fired':
       return kind === 'timer' && matches;
+    case 'hours_checked':
+      return kind === 'hours' && matches;
     case 'reply_timeout':
       return (kind === 'reply' || kind === 'collect' || kind === 'survey') && matches;
     case 'task_resolved':
@@ -253,6 +265,12 @@ export const resume = (flow: CompiledFlow, previous: RunState, event: FlowEvent,
     case 'timer_fired':
       ctx.go(node, 'next');
       break;
+    case 'hours_checked': {
+      const port = event.open ? 'open' : 'closed';
+      ctx.decide(node, port, { queue: (node as NodeOf<'business_hours'>).config.queue ?? null, now: state.now, ...event.seen });
+      ctx.go(node, port);
+      break;
+    }
     case 'reply_timeout':
       if (node.type === 'survey') {
         ctx.decide(node, 'no_answer', { timedOut: true });
@@ -412,7 +430,7 @@ const execute = (ctx: Ctx, node: CompiledNode): void => {
       return;
     case 'classify': {
       const signals = state.message?.signals;
-      if (signals) {
+      if (signals && readBy(signals, node.config.model)) {
         applySignals(ctx, node, signals);
         return;
       }
@@ -421,7 +439,7 @@ const execute = (ctx: Ctx, node: CompiledNode): void => {
         return;
       }
       const id = ctx.nextId(node);
-      commands.push({ type: 'classify', id, nodeId: node.id, text: state.message.text });
+      commands.push({ type: 'classify', id, nodeId: node.id, text: state.message.text, ...(node.config.model ? { model: node.config.model } : {}) });
       ctx.waitFor('classification', id);
       return;
     }
@@ -523,6 +541,12 @@ const execute = (ctx: Ctx, node: CompiledNode): void => {
       return;
     }
     case 'business_hours': {
+      if (node.config.queue !== undefined) {
+        const id = ctx.nextId(node);
+        commands.push({ type: 'check_hours', id, nodeId: node.id, queue: node.config.queue });
+        ctx.waitFor('hours', id);
+        return;
+      }
       const verdict = isOpen(node.config, state.now);
       ctx.decide(node, verdict.open ? 'open' : 'closed', { timeZone: node.config.timeZone, now: state.now, ...verdict.seen });
       ctx.go(node, verdict.open ? 'open' : 'closed');
@@ -605,6 +629,14 @@ const signalsSeen = (state: RunState): Record<string, unknown> =>
     ? { intent: state.signals.intent, confidence: state.signals.confidence, sentiment: state.signals.sentiment, risks: state.signals.risks }
     : {};
 
+/**
+ * Whether signals read when the message arrived answer a classify node: always when the node names
+ * no model; otherwise only when that model (at the pinned version, if any) read them, so that a node
+ * naming its own model asks for the message to be classified again with it.
+ */
+const readBy = (signals: SignalsInput, model: IntentModelRef | undefined): boolean =>
+  !model || (signals.model?.name === model.name && (model.version === undefined || signals.model.version === model.version));
+
 const applySignals = (ctx: Ctx, node: NodeOf<'classify'>, input: SignalsInput): void => {
   const { state } = ctx;
   const config: NodeConfig<'classify'> = node.config;
@@ -624,7 +656,7 @@ const applySignals = (ctx: Ctx, node: NodeOf<'classify'>, input: SignalsInput): 
     sentimentShift: previous ? sentiment - previous.sentiment : 0,
     risks: input.risks ?? [],
     entities: { ...(input.entities ?? {}), orderNumbers: input.entities?.orderNumbers ?? [], emails: input.entities?.emails ?? [] },
-    language: input.language ?? 'und',
+    language: (config.detect.language && input.language) || 'und',
     complexity: input.complexity ?? confident.length,
   };
   if (state.message) state.message = { ...state.message, signals: null };
@@ -635,6 +667,8 @@ const applySignals = (ctx: Ctx, node: NodeOf<'classify'>, input: SignalsInput): 
     sentiment,
     sentimentShift: state.signals.sentimentShift,
     risks: state.signals.risks,
+    language: state.signals.language,
+    ...(input.model ? { model: input.model } : {}),
   });
   ctx.go(node, 'next');
 };

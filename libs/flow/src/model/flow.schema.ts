@@ -33,7 +33,27 @@ export const startConfigSchema = z.object({
   cron: z.string().optional(),
 });
 
+/**
+ * A named intent model (`POST /nlu/models/:name/train`): its current version, or the version given.
+ * Names are spelt as the API's model names are (letters, digits and `. _ : @ + -`), so a name may
+ * itself contain `@`: the version is a field of its own, never a `name@version` suffix.
+ */
+export const intentModelRefSchema = z.strictObject({
+  name: z
+    .string()
+    .min(1, 'enter the name of a trained intent model')
+    .max(128, 'must be at most 128 characters')
+    .regex(/^[A-Za-z0-9._:@+-]+$/, 'may contain only letters, digits and . _ : @ + -'),
+  /** Pins this version; without it the model's current version is used (retraining and rollback apply). */
+  version: z.number().int('must be a whole number').min(1, 'must be at least 1').optional(),
+});
+
 export const classifyConfigSchema = z.object({
+  /**
+   * The intent model that reads the message; without it, the one triage used when the message
+   * arrived (the worker's NLU_MODEL, `conversation-default` unless configured).
+   */
+  model: intentModelRefSchema.optional(),
   /** Intents under this confidence count as not understood (out of scope). */
   intentFloor: z.number().min(0).max(1).default(0.5),
   detect: z
@@ -113,8 +133,13 @@ export const waitForReplyConfigSchema = z.object({
 const hhmm = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'use HH:MM, 24-hour');
 export const weekdaySchema = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export const businessHoursConfigSchema = z.object({
-  /** An IANA time zone, e.g. `Europe/Berlin`. */
-  timeZone: z.string().min(1),
+  /**
+   * Read the hours of this queue (its time zone, weekly hours and holidays, as supervisors set them)
+   * when the node runs, instead of the calendar below.
+   */
+  queue: z.string().min(1).optional(),
+  /** An IANA time zone, e.g. `Europe/Berlin` (not used when `queue` is set). */
+  timeZone: z.string().default(''),
   weekly: z.array(z.object({ day: weekdaySchema, open: hhmm, close: hhmm })).default([]),
   /** Dates (YYYY-MM-DD, in the time zone) when the business is closed all day. */
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')).default([]),
@@ -252,6 +277,7 @@ export type FlowInput = z.input<typeof flowSchema>;
 export type Priority = z.infer<typeof prioritySchema>;
 export type EndOutcome = z.infer<typeof endOutcomeSchema>;
 export type Weekday = z.infer<typeof weekdaySchema>;
+export type IntentModelRef = z.infer<typeof intentModelRefSchema>;
 
 /** The deterministic id of the edge from `source`'s `port` to `target`. */
 export const edgeId = (source: string, port: string, target: string): string => `${source}:${port}->${target}`;

@@ -134,6 +134,11 @@ describe('validateFlow', () => {
     expect(problem(flow, 'timer_out_of_bounds')).toMatchObject({ nodeId: 'x', field });
   });
 
+  it("needs a time zone only when a business_hours node keeps its own calendar", () => {
+    expect(problem(minimal([['b', 'business_hours', {}]]), 'invalid_config')).toMatchObject({ nodeId: 'b', field: 'config.timeZone' });
+    expect(validateFlow(minimal([['b', 'business_hours', { queue: 'support' }]])).problems.filter((p) => p.nodeId === 'b' && p.code === 'invalid_config')).toEqual([]);
+  });
+
   it('reports bad patterns, missing knowledge bases and bad time zones', () => {
     const flow = minimal([
       ['p', 'collect', { variable: 'v', prompt: 'p', valueType: 'pattern', pattern: '([' }],
@@ -188,5 +193,45 @@ describe('canConnect', () => {
   it('refuses a loop without a wait', () => {
     expect(canConnect(graph(), 'tell', 'next', 'classify')).toMatchObject({ ok: false, code: 'loop_without_wait' });
     expect(loopsWithoutWait(graph())).toEqual([]);
+  });
+});
+
+describe('validateFlow: classify signals and models', () => {
+  const classify = (config: Record<string, unknown>, when = 'signals.intent == "x"') =>
+    buildFlow(
+      [['s', 'start'], ['c', 'classify', config], ['d', 'condition', { expression: when }], ['e', 'end']],
+      [['s', 'next', 'c'], ['c', 'next', 'd'], ['d', 'true', 'e'], ['d', 'false', 'e']],
+    );
+  const configProblems = (input: unknown) =>
+    validateFlow(input)
+      .problems.filter((p) => p.code === 'invalid_config')
+      .map((p) => [p.nodeId, p.field]);
+
+  it('reads signals.language and signals.sentimentShift in expressions', () => {
+    expect(validateFlow(classify({}, 'signals.language == "es" || signals.sentimentShift <= -0.5')).problems).toEqual([]);
+    expect(problem(classify({}, 'signals.lang == "es"'), 'unknown_variable')).toMatchObject({ nodeId: 'd', message: expect.stringContaining('signals.lang') });
+  });
+
+  it('accepts a classify node naming a model, with or without a pinned version, and leaves it out when not named', () => {
+    expect(validateFlow(classify({ model: { name: 'retention' } })).problems).toEqual([]);
+    expect(validateFlow(classify({ model: { name: 'support@eu.v2', version: 3 } })).problems).toEqual([]);
+    const parsed = validateFlow(classify({})).flow?.nodes.find((n) => n.id === 'c');
+    expect(parsed?.config).not.toHaveProperty('model');
+  });
+
+  it.each([
+    [{ name: '' }, 'config.model.name'],
+    [{ name: 'has space' }, 'config.model.name'],
+    [{ name: 'x'.repeat(129) }, 'config.model.name'],
+    [{ name: 'retention', version: 0 }, 'config.model.version'],
+    [{ name: 'retention', version: 1.5 }, 'config.model.version'],
+    [{ version: 2 }, 'config.model.name'],
+  ])('names the node and field of a bad model %j', (model, field) => {
+    expect(configProblems(classify({ model }))).toContainEqual(['c', field]);
+  });
+
+  it('refuses a model given as a name@version string or with unknown fields', () => {
+    expect(configProblems(classify({ model: 'retention@2' }))).toContainEqual(['c', 'config.model']);
+    expect(configProblems(classify({ model: { name: 'retention', latest: true } })).map(([nodeId]) => nodeId)).toContain('c');
   });
 });

@@ -32,7 +32,9 @@ export type ProblemCode =
   | 'invalid_pattern'
   | 'duplicate_variable'
   | 'unknown_subflow'
-  | 'subflow_cycle';
+  | 'subflow_cycle'
+  /** A classify node names an intent model that is not trained (checked by the API on publish: validation has no database). */
+  | 'unknown_model';
 
 /** One thing wrong with a flow, phrased for the designer who drew it. */
 export interface Problem {
@@ -293,7 +295,7 @@ const validateUnsafe = (input: unknown, options: ValidateOptions): ValidationRes
         problems.push({ code: 'invalid_config', nodeId: node.id, field: 'config.templates', message: `"${node.id}" answers from intent templates; add at least one` });
       }
     }
-    if (node.type === 'business_hours') {
+    if (node.type === 'business_hours' && node.config.queue === undefined) {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: node.config.timeZone });
       } catch {

@@ -1,4 +1,5 @@
 import type { Signals } from '@baton/contracts';
+import { detectLanguage } from '../language/detect-language';
 import { findEmails, findOrderNumbers } from './entities';
 
 interface IntentRule {
@@ -97,7 +98,8 @@ export function scoreSentiment(text: string): number {
 
 /**
  * Keyword triage: the foundation's stand-in for trained intent models. Reads intents with
- * rough confidences, sentiment, sensitive-topic risks and entities from one message.
+ * rough confidences, sentiment, sensitive-topic risks, entities and the language from one message;
+ * with a trained model, the model's intents replace the rules' and the rest stays.
  */
 export function keywordTriage(text: string): Signals {
   const sample = text.slice(0, 8192);
@@ -115,5 +117,6 @@ export function keywordTriage(text: string): Signals {
     sentiment: scoreSentiment(sample),
     risks: RISK_RULES.filter(([, pattern]) => pattern.test(sample)).map(([risk]) => risk),
     entities: { orderNumbers: findOrderNumbers(sample), emails: findEmails(sample) },
+    language: detectLanguage(sample),
   };
 }
