@@ -205,6 +205,26 @@ describe('holds follow the stored task', () => {
     expect((await db.query(`SELECT idle_since FROM agents WHERE user_id = $1`, [other]))[0].idle_since.getTime()).toBeGreaterThan(before.getTime());
   });
 
+  it('offers an agent the most pressing task of the queue first: higher priority, then older', async () => {
+    const first = await agent({ idleMinutes: 30 });
+    const [urgent, older, newer] = [randomUUID(), randomUUID(), randomUUID()];
+    await store.recordTask(task(newer, 2, { priority: 'normal', createdAt: '2026-12-04T10:00:03Z' }));
+    await store.recordTask(task(older, 3, { priority: 'normal', createdAt: '2026-12-04T10:00:01Z' }));
+    await store.recordTask(task(urgent, 4, { priority: 'urgent', createdAt: '2026-12-04T10:00:05Z' }));
+    expect((await offer(newer)).agentId).toBeNull();
+    expect((await offer(older)).agentId).toBeNull();
+    expect((await offer(urgent)).agentId).toBe(first);
+    await store.recordTask(task(urgent, 5, { priority: 'urgent', createdAt: '2026-12-04T10:00:05Z', reservedFor: first }));
+
+    const second = await agent({ idleMinutes: 10 });
+    expect((await offer(newer)).agentId).toBeNull();
+    expect((await offer(older)).agentId).toBe(second);
+    await store.recordTask(task(older, 6, { createdAt: '2026-12-04T10:00:01Z', reservedFor: second, history: [{ at: '2026-12-04T10:00:06Z', action: 'offered', agentId: second }] }));
+    // The agent passes on the older task: the newer one may have them.
+    await store.recordTask(task(older, 7, { createdAt: '2026-12-04T10:00:01Z', history: [{ at: '2026-12-04T10:00:06Z', action: 'declined', agentId: second }] }));
+    expect((await offer(newer, { exclude: [] })).agentId).toBe(second);
+  });
+
   it('ignores an older, retried write and claims by people without a profile', async () => {
     const id = await agent();
     const taskId = randomUUID();

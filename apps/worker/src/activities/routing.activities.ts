@@ -87,6 +87,14 @@ export function createRoutingActivities(db: DataSource) {
               AND (cardinality(a.queues) = 0 OR $3 = ANY(a.queues))
               AND NOT (a.user_id::text = ANY($4))
               AND (SELECT count(*) FROM agent_assignments x WHERE x.agent_id = a.user_id AND x.task_id <> $1) < a.capacity
+              -- More pressing tasks first: not while a higher-priority or older task of the queue, offered
+              -- to nobody, is one this agent could take (it gets the agent when it next looks).
+              AND NOT EXISTS (
+                SELECT 1 FROM tasks t JOIN tasks o ON o.queue = t.queue AND o.id <> t.id
+                 WHERE t.id = $1 AND o.status = 'open' AND o.reserved_for IS NULL
+                   AND (o.priority_rank, o.created_at) < (t.priority_rank, t.created_at)
+                   AND a.skills @> o.required_skills
+                   AND NOT (a.user_id::text = ANY(SELECT jsonb_array_elements(o.history) ->> 'agentId')))
             ORDER BY load ASC, a.idle_since ASC, a.user_id ASC
             LIMIT 1
               FOR UPDATE OF a SKIP LOCKED`,
