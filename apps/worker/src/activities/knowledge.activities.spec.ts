@@ -1,6 +1,6 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { answerScore, answerText, createDataSource, type KnowledgeCandidates, migrate, TIE_FACTOR, withoutFiller } from '@baton/db';
+import { answerScore, answerText, type KnowledgeCandidates, TIE_FACTOR, withoutFiller } from '@baton/db';
+import { freshDatabase } from '../testing/fresh-database';
 import { createKnowledgeActivities } from './knowledge.activities';
 
 describe('answerScore', () => {
@@ -65,17 +65,9 @@ describe('answer helpers', () => {
 
 /** The activity against a fresh database on the real PostgreSQL at DATABASE_URL (npm test provides one). */
 describe('answerFromKnowledge activity', () => {
-  const serverUrl = process.env.DATABASE_URL;
-  const database = `baton_knowledge_${Date.now()}_${process.pid}`;
+  const database = freshDatabase('knowledge');
   let db: DataSource;
   let activities: ReturnType<typeof createKnowledgeActivities>;
-
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
 
   const articles: [string, string, string][] = [
     ['00000000-0000-4000-8000-0000000000a1', 'When will my refund arrive?', 'Refunds are issued within 2 business days of your return arriving.\n\nCard refunds take 5 to 10 business days to reach your account; PayPal refunds arrive within 24 hours.'],
@@ -94,11 +86,7 @@ describe('answerFromKnowledge activity', () => {
   ];
 
   beforeAll(async () => {
-    if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server for the knowledge activity tests');
-    await admin(`CREATE DATABASE ${database}`);
-    const url = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-    await migrate(url);
-    db = await createDataSource({ url, poolSize: 2 }).initialize();
+    db = await database.open();
     for (const [id, title, body] of articles) {
       await db.query(`INSERT INTO knowledge_articles (id, knowledge_base, title, body, tags, created_at, updated_at) VALUES ($1, 'billing', $2, $3, '{}', now(), now())`, [id, title, body]);
     }
@@ -110,10 +98,7 @@ describe('answerFromKnowledge activity', () => {
     activities = createKnowledgeActivities(db);
   }, 30_000);
 
-  afterAll(async () => {
-    await db?.destroy();
-    if (serverUrl) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  });
+  afterAll(() => database.close());
 
   it('answers a refund question with the refunds article above the floor', async () => {
     const answer = await activities.answerFromKnowledge({ knowledgeBase: 'billing', text: 'When will my refund arrive?' });

@@ -1,7 +1,7 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate, missingIntentModel, packIntentModel } from '@baton/db';
+import { missingIntentModel, packIntentModel } from '@baton/db';
 import { keywordTriage, trainIntentModel, type IntentModel } from '@baton/nlu';
+import { freshDatabase } from '../testing/fresh-database';
 import { combineSignals, createTriage, ModelRegistry, type ModelStore } from './nlu.activities';
 
 const examples = (intents: Record<string, string[]>) => Object.entries(intents).flatMap(([label, texts]) => texts.map((text) => ({ text, label })));
@@ -237,16 +237,8 @@ describe('createTriage with the model a classify node names', () => {
 
 /** The triage against a fresh database on the real PostgreSQL at DATABASE_URL (npm test provides one). */
 describe('createTriage on PostgreSQL', () => {
-  const serverUrl = process.env.DATABASE_URL;
-  const database = `baton_nlu_${Date.now()}_${process.pid}`;
+  const database = freshDatabase('nlu');
   let db: DataSource;
-
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: serverUrl });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
   const storeVersion = (version: number, model: IntentModel) =>
     db.query(
       `INSERT INTO nlu_models (name, version, status, author, word_vectors, training_summary, model, model_bytes, created_at, finished_at)
@@ -255,17 +247,10 @@ describe('createTriage on PostgreSQL', () => {
     );
 
   beforeAll(async () => {
-    if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server for the NLU activity tests');
-    await admin(`CREATE DATABASE ${database}`);
-    const url = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-    await migrate(url);
-    db = await createDataSource({ url, poolSize: 2 }).initialize();
+    db = await database.open();
   }, 30_000);
 
-  afterAll(async () => {
-    await db?.destroy();
-    if (serverUrl) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  });
+  afterAll(() => database.close());
 
   it('runs keyword triage until a version is current, then loads the current version and follows it', async () => {
     const c = clock();

@@ -1,36 +1,19 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '@baton/db';
 import type { ConversationRecord, MessageRecord, TaskRecord } from '@baton/workflows';
+import { freshDatabase } from '../testing/fresh-database';
 import { createReadModelActivities } from './read-model.activities';
 
 /** Runs against a fresh database on the real PostgreSQL at DATABASE_URL (npm test provides one). */
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server for the read-model tests');
-const database = `baton_read_models_${Date.now()}_${process.pid}`;
-const url = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-
+const database = freshDatabase('read_models', 2);
 let db: DataSource;
 let store: ReturnType<typeof createReadModelActivities>;
 
-const admin = async (sql: string) => {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-};
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${database}`);
-  await migrate(url);
-  db = await createDataSource({ url, poolSize: 2 }).initialize();
+  db = await database.open();
   store = createReadModelActivities(db);
 }, 30_000);
 
-afterAll(async () => {
-  await db?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-});
+afterAll(() => database.close());
 
 const conversationId = '00000000-0000-4000-8000-000000000001';
 const conversation = (eventSeq: number, stage: ConversationRecord['stage']): ConversationRecord => ({

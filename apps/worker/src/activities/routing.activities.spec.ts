@@ -1,40 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '@baton/db';
 import type { TaskRecord } from '@baton/workflows';
+import { freshDatabase } from '../testing/fresh-database';
 import { createReadModelActivities } from './read-model.activities';
 import { createRoutingActivities } from './routing.activities';
 
 /** Runs against a fresh database on the real PostgreSQL at DATABASE_URL (npm test provides one). */
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server for the routing tests');
-const database = `baton_routing_${Date.now()}_${process.pid}`;
-const url = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-
+const database = freshDatabase('routing', 6);
 let db: DataSource;
 let routing: ReturnType<typeof createRoutingActivities>;
 let store: ReturnType<typeof createReadModelActivities>;
 
-const admin = async (sql: string) => {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-};
-
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${database}`);
-  await migrate(url);
-  db = await createDataSource({ url, poolSize: 6 }).initialize();
+  db = await database.open();
   routing = createRoutingActivities(db);
   store = createReadModelActivities(db);
 }, 30_000);
 
-afterAll(async () => {
-  await db?.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-});
+afterAll(() => database.close());
 
 beforeEach(async () => {
   await db.query(`TRUNCATE agent_assignments, agents, users, tasks, conversations CASCADE`);
