@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Undo2 } from 'lucide-react';
 import type { ReleaseTask } from '@baton/contracts';
+import { FormFooter } from './FormFooter';
 
 export interface ReleaseFormProps {
   release(body: ReleaseTask): Promise<void>;
@@ -31,19 +32,7 @@ export function ReleaseForm({ release, onCancel }: ReleaseFormProps) {
         <label htmlFor="release-note">Note (optional)</label>
         <textarea id="release-note" rows={3} value={note} maxLength={4000} onChange={(event) => setNote(event.target.value)} />
       </div>
-      {error && (
-        <p className="notice error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" disabled={busy}>
-          <Undo2 size={16} aria-hidden="true" /> {busy ? 'Releasing…' : 'Release to the queue'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={error} busy={busy} icon={<Undo2 size={16} aria-hidden="true" />} label="Release to the queue" busyLabel="Releasing…" onCancel={onCancel} />
     </form>
   );
 }

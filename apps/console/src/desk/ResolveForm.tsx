@@ -3,6 +3,7 @@ import { CheckCircle2 } from 'lucide-react';
 import { type Disposition, DISPOSITIONS, type ResolveTask, resolveTaskSchema } from '@baton/contracts';
 import { FormField } from '../campaigns/FormField';
 import { type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
+import { FormFooter } from './FormFooter';
 
 const LABELS: Record<Disposition, string> = {
   resolved: 'Resolved',
@@ -65,19 +66,7 @@ export function ResolveForm({ resolve, onCancel }: ResolveFormProps) {
       <FormField id="resolve-notes" label="Notes" error={errors.fields.notes} help="For the record and for whoever reads this conversation next">
         {(control) => <textarea {...control} rows={3} value={notes} onChange={(event) => setNotes(event.target.value)} />}
       </FormField>
-      {errors.general && (
-        <p className="notice error" role="alert">
-          {errors.general}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" disabled={busy}>
-          <CheckCircle2 size={16} aria-hidden="true" /> {busy ? 'Resolving…' : 'Resolve conversation'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={errors.general} busy={busy} icon={<CheckCircle2 size={16} aria-hidden="true" />} label="Resolve conversation" busyLabel="Resolving…" onCancel={onCancel} />
     </form>
   );
 }

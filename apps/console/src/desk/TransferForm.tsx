@@ -3,6 +3,7 @@ import { ArrowRightLeft } from 'lucide-react';
 import type { AgentView, QueueView, TransferTask } from '@baton/contracts';
 import { FormField } from '../campaigns/FormField';
 import { type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
+import { FormFooter } from './FormFooter';
 
 export interface TransferFormProps {
   queues: QueueView[];
@@ -67,19 +68,7 @@ export function TransferForm({ queues, agents, currentQueue, transfer, onCancel 
       <FormField id="transfer-note" label="Note for the next agent" required error={errors.fields.note}>
         {(control) => <textarea {...control} rows={3} value={note} maxLength={4000} onChange={(event) => setNote(event.target.value)} />}
       </FormField>
-      {errors.general && (
-        <p className="notice error" role="alert">
-          {errors.general}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" disabled={busy}>
-          <ArrowRightLeft size={16} aria-hidden="true" /> {busy ? 'Transferring…' : 'Transfer conversation'}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter error={errors.general} busy={busy} icon={<ArrowRightLeft size={16} aria-hidden="true" />} label="Transfer conversation" busyLabel="Transferring…" onCancel={onCancel} />
     </form>
   );
 }
