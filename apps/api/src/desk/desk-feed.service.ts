@@ -19,8 +19,8 @@ const PAGE = 1000;
 const SNAPSHOT_LIMIT = 1000;
 
 interface Watcher {
-  /** null: sees every task (supervisors). */
-  scope: AgentScope | null;
+  /** null: sees every task (supervisors); undefined until the agent's profile is read. */
+  scope: AgentScope | null | undefined;
   /** Tasks this desk has been sent, with the change it saw: it hears about them to the end, even once they leave its view. */
   known: Map<string, number>;
   subscriber: Subscriber<MessageEvent>;
@@ -47,15 +47,14 @@ export class DeskFeed implements OnModuleDestroy {
   /** A desk's stream: every visible task once, then every change to one it may see or has seen. */
   watch(caller: Principal): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
-      let watcher: Watcher | null = null;
-      let closed = false;
+      // Counted from the start, so that a desk closing meanwhile does not stop the poller under it.
+      const watcher: Watcher = { scope: undefined, known: new Map(), subscriber };
+      this.watchers.add(watcher);
       void (async () => {
-        const scope = seesEveryTask(caller) ? null : await this.scope(caller);
+        watcher.scope = seesEveryTask(caller) ? null : await this.scope(caller);
         await this.start();
-        if (closed) return;
-        watcher = { scope, known: new Map(), subscriber };
-        this.watchers.add(watcher);
-        // Registered before the snapshot is read: a change in between is sent again, never lost.
+        if (!this.watchers.has(watcher)) return;
+        // Watching before the snapshot is read: a change in between is sent again, never lost.
         const tasks = await this.db
           .getRepository(TaskEntity)
           .createQueryBuilder('task')
@@ -67,8 +66,7 @@ export class DeskFeed implements OnModuleDestroy {
         for (const task of tasks) this.offer(watcher, task);
       })().catch((error: unknown) => subscriber.error(error));
       return () => {
-        closed = true;
-        if (watcher) this.watchers.delete(watcher);
+        this.watchers.delete(watcher);
         if (this.watchers.size === 0) this.stop();
       };
     });
@@ -84,6 +82,7 @@ export class DeskFeed implements OnModuleDestroy {
   }
 
   private offer(watcher: Watcher, task: TaskEntity): void {
+    if (watcher.scope === undefined) return;
     const change = Number(task.changeId);
     const seen = watcher.known.get(task.id);
     // The snapshot and the poller can both carry a task: an older state never follows a newer one.
@@ -99,7 +98,7 @@ export class DeskFeed implements OnModuleDestroy {
   private async start(): Promise<void> {
     if (this.timer) return;
     const [{ max }] = await this.db.query(`SELECT coalesce(max(change_id), 0)::bigint AS max FROM tasks`);
-    if (this.timer) return;
+    if (this.timer || this.watchers.size === 0) return;
     this.cursor = Number(max);
     this.sent.clear();
     this.timer = setInterval(() => void this.poll(), this.config.DESK_POLL_INTERVAL);
