@@ -35,7 +35,11 @@ export function ChatPage() {
   useEffect(() => {
     fetch(`${STORE_URL}/customers`)
       .then((response) => response.json() as Promise<Customer[]>)
-      .then((rows) => (setCustomers(rows), setCustomerId(rows[0]?.id ?? '')))
+      .then((rows) => {
+        setCustomers(rows);
+        // The first customer by default, never over one already chosen (a second load must not reset the choice).
+        setCustomerId((chosen) => chosen || (rows[0]?.id ?? ''));
+      })
       .catch(() => setError('The demo store does not answer; is the platform running?'));
   }, []);
 
