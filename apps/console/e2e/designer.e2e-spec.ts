@@ -285,7 +285,8 @@ describe('the flow designer', () => {
     await page.getByText(/Handed to a person: queue "vip-care", priority urgent/).waitFor();
     await page.getByTestId('test-path').getByText('start → classify-1 → condition-1 → escalate-1').waitFor();
     expect(await page.getByTestId('decisions').textContent()).toMatch(/condition-1.*→ true.*signals\.intent = cancellation/s);
-    await page.locator('.signal-list').getByText(/cancellation 0\.\d\d/).waitFor();
+    // The trained model reads the intent; a message from its training set can come out at 1.00.
+    await page.locator('.signal-list').getByText(/cancellation [01]\.\d\d/).waitFor();
     await page.locator('.react-flow__node.trace-current[data-id="escalate-1"]').waitFor();
     expect(await page.locator('.react-flow__node.trace-visited').count()).toBe(4);
     await shot('test-chat');
