@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { UserMenu } from './auth/UserMenu';
+import { AdminApiKeysPage, AdminUsersPage } from './pages/AdminPage';
 import { CampaignPage, CampaignsPage } from './pages/CampaignsPage';
 import { ChatPage } from './pages/ChatPage';
 import { DeskPage } from './pages/DeskPage';
@@ -8,6 +9,8 @@ import { DesignerPage } from './pages/DesignerPage';
 import { FlowsPage } from './pages/FlowsPage';
 import { HomePage } from './pages/HomePage';
 import { SupervisorPage } from './pages/SupervisorPage';
+import { SupervisorAgentsPage, SupervisorQueuesPage } from './pages/SupervisorSettingsPages';
+import { MainNav } from './ui/MainNav';
 import './styles.css';
 
 const path = window.location.pathname.replace(/\/+$/, '') || '/';
@@ -18,6 +21,11 @@ const pages: Record<string, () => React.JSX.Element> = {
   '/campaigns': CampaignsPage,
   '/desk': DeskPage,
   '/supervisor': SupervisorPage,
+  '/supervisor/agents': SupervisorAgentsPage,
+  '/supervisor/queues': SupervisorQueuesPage,
+  '/admin': AdminUsersPage,
+  '/admin/users': AdminUsersPage,
+  '/admin/api-keys': AdminApiKeysPage,
 };
 /** Pages that use the whole width of the window. */
 const wide = new Set(['/desk']);
@@ -29,14 +37,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <header className="topbar">
       <a className="brand" href="/">Baton</a>
-      <nav>
-        <a href="/">Status</a>
-        <a href="/desk">Desk</a>
-        <a href="/supervisor">Supervisor</a>
-        <a href="/flows">Flows</a>
-        <a href="/campaigns">Campaigns</a>
-        <a href="/chat">Customer chat demo</a>
-      </nav>
+      <MainNav />
       <UserMenu />
     </header>
     {flowName ? (

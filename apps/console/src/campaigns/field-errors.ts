@@ -1,4 +1,5 @@
-import type { ApiErrorDetail } from '@baton/contracts';
+import type { z } from 'zod';
+import { type ApiErrorDetail, describeIssues } from '@baton/contracts';
 
 /** A refusal from the API as ApiRequestError carries it: the code and every detail. */
 interface ApiRefusal extends Error {
@@ -40,4 +41,15 @@ export function formErrors(error: unknown, known: readonly string[], byCode: Rec
     else if (!field) unplaced.push(detail.message);
   }
   return { fields, general: unplaced.length > 0 ? unplaced.join('; ') : null };
+}
+
+/**
+ * Checks a form's body against the contract's schema before it is sent: the parsed body, or its
+ * problems spread over the form's `known` fields exactly as the API's refusal of it would be.
+ */
+export function checkWith<S extends z.ZodType>(schema: S, input: unknown, known: readonly string[]): { body: z.output<S> } | { errors: FormErrors } {
+  const result = schema.safeParse(input);
+  if (result.success) return { body: result.data };
+  const refusal = Object.assign(new Error('The form has problems'), { code: 'INVALID_FIELD', details: describeIssues(result.error, input) });
+  return { errors: formErrors(refusal, known) };
 }

@@ -1,6 +1,7 @@
 import { ApiRequestError } from '../api/api-client';
 import { AgentsTable } from '../supervisor/AgentsTable';
 import { QueuesTable } from '../supervisor/QueuesTable';
+import { SupervisorNav } from '../supervisor/SupervisorNav';
 import { useOverview } from '../supervisor/use-overview';
 import { RequireToken } from '../ui/RequireToken';
 import '../desk/desk.css';
@@ -20,6 +21,7 @@ function Overview() {
   return (
     <section className="supervisor-page">
       <header className="page-header">
+        <SupervisorNav />
         <h1>Supervisor view</h1>
         <p className="muted">
           Queues and agents now{overview && <>, as of {new Date(overview.at).toLocaleTimeString()}</>}. Updates every few seconds.
