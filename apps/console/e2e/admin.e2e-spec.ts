@@ -1,50 +1,17 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AgentView, ApiKeyView, QueueView, UserView } from '@baton/contracts';
-import { launchBrowser } from '@baton/testing';
 import { api, artifacts, platform } from './support/console-platform';
-import { createUser, type Person } from './support/people';
+import { browserPages, signIn } from './support/pages';
+import { createUser } from './support/people';
 
 const suffix = Date.now().toString(36);
 const QUEUE = `vip-${suffix}`;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Errors any page reported; working pages report none. */
-const pageErrors: string[] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(`${page.url()}: ${message.text()}`));
-  page.on('dialog', (dialog) => void dialog.accept());
-  return page;
-}
-
-async function signIn(page: Page, person: Pick<Person, 'email' | 'password'>, route: string) {
-  await page.goto(`${platform.consoleUrl}${route}`);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-}
+const { newPage } = browserPages({ width: 1280, height: 1000 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `admin-${name}.png`), fullPage: true });
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
 
 describe('running a contact centre from the console', () => {
   const dana = { name: `Dana ${suffix}`, email: `dana-${suffix}@console.test`, password: '' };

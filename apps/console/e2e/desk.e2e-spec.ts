@@ -1,46 +1,19 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { AgentView } from '@baton/contracts';
-import { launchBrowser } from '@baton/testing';
 import { api, artifacts, platform } from './support/console-platform';
+import { browserPages, signIn } from './support/pages';
 import { createAgent, createUser, type Person } from './support/people';
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-/** Errors any page reported; working pages report none. */
-const pageErrors: string[] = [];
+const { newPage } = browserPages();
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(`${page.url()}: ${message.text()}`));
-  return page;
-}
-
-async function signIn(page: Page, person: Person, route: string) {
-  await page.goto(`${platform.consoleUrl}${route}`);
-  await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+/** Signs in and waits until the console says who is signed in. */
+async function signInAs(page: Page, person: Person, route: string) {
+  await signIn(page, person, route);
   await page.getByTestId('signed-in-as').getByText(person.name).waitFor();
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `desk-${name}.png`), fullPage: true });
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
-});
 
 describe('the agent desk', () => {
   it('shows an escalation live to two agents; one claims it, replies with the AI suggestion and resolves it, and the customer rates the chat', async () => {
@@ -51,7 +24,7 @@ describe('the agent desk', () => {
       [deskA, alice],
       [deskB, bob],
     ] as const) {
-      await signIn(page, agent, '/desk');
+      await signInAs(page, agent, '/desk');
       await page.getByRole('heading', { name: 'Agent desk' }).waitFor();
       await page.getByText(/You are offline: no tasks are offered to you/).waitFor();
       await page.getByLabel('Presence').selectOption('available');
@@ -123,7 +96,7 @@ describe('the agent desk', () => {
   it('shows a supervisor every queue and agent, and tells an agent the supervisor view is not theirs', async () => {
     const supervisor = await createUser('Sam', ['supervisor']);
     const page = await newPage();
-    await signIn(page, supervisor, '/supervisor');
+    await signInAs(page, supervisor, '/supervisor');
     const queues = page.getByRole('table', { name: 'Queues' });
     await queues.getByRole('row').filter({ hasText: 'support' }).first().waitFor();
     await page.getByRole('table', { name: 'Agents' }).getByRole('row').filter({ hasText: 'Alice' }).waitFor();
@@ -132,7 +105,7 @@ describe('the agent desk', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Email').waitFor();
     const agent = await createAgent('Carol');
-    await signIn(page, agent, '/supervisor');
+    await signInAs(page, agent, '/supervisor');
     await page.getByText('This page needs the supervisor role.', { exact: false }).waitFor();
   });
 });
