@@ -100,6 +100,9 @@ export const SURVEY_REASK = (scale: number) => `Please answer with a number from
 /** Queues with settings, push offers and agents' capacity: tasks opened before this have none of them. */
 export const ROUTING_PATCH = 'queue-routing';
 
+/** Classify nodes' `detect` switches apply to runs begun after this. */
+export const DETECT_PATCH = 'classify-detect-switches';
+
 /** Presences in which an agent may take a task. */
 const CAN_TAKE = new Set(['available', 'busy']);
 
@@ -790,7 +793,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
       await recordConversation();
       await sleep(minutes * 60_000);
     }
-    await perform(start(flow, { now: now(), channel, customer: { id: customerId }, event: opening.payload }));
+    await perform(start(flow, { now: now(), channel, customer: { id: customerId }, event: opening.payload }, { honourDetect: patched(DETECT_PATCH) }));
   } else if (!state.run) {
     const arrived = await condition(() => inbox.length > 0, FIRST_MESSAGE_TIMEOUT);
     if (!arrived) {
@@ -801,7 +804,7 @@ export async function conversationWorkflow(input: ConversationInput): Promise<{ 
     const message = inbox.shift()!;
     const signals = await store.recordCustomerMessage(customerRecord(message));
     state.lastSignals = signals;
-    await perform(start(flow, { now: now(), channel, customer: { id: customerId }, message: { text: message.text, signals } }));
+    await perform(start(flow, { now: now(), channel, customer: { id: customerId }, message: { text: message.text, signals } }, { honourDetect: patched(DETECT_PATCH) }));
   }
 
   for (;;) {

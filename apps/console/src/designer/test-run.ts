@@ -143,7 +143,7 @@ export function sendMessage(run: TestRun, flow: CompiledFlow, text: string, sign
   };
   if (!run.state || run.status === 'ended') {
     const fresh = { ...emptyRun(), transcript: withMessage.transcript, signals: withMessage.signals };
-    return absorb(fresh, flow, flow.start, start(flow, { now, message: { text, signals } }));
+    return absorb(fresh, flow, flow.start, start(flow, { now, message: { text, signals } }, { honourDetect: true }));
   }
   if (run.state.wait?.kind === 'survey') {
     const score = Number.parseInt(text, 10);
@@ -155,7 +155,7 @@ export function sendMessage(run: TestRun, flow: CompiledFlow, text: string, sign
 /** An outreach flow starts from its business event (a trigger's payload), not from a customer message. */
 export function triggerEvent(flow: CompiledFlow, event: Record<string, Json>, now: string): TestRun {
   const fresh = { ...emptyRun(), transcript: [{ role: 'system' as const, text: `Triggered by ${JSON.stringify(event)}` }] };
-  return absorb(fresh, flow, flow.start, start(flow, { now, event }));
+  return absorb(fresh, flow, flow.start, start(flow, { now, event }, { honourDetect: true }));
 }
 
 /** Any other event (an AI answer, an HTTP result, a timer, an agent resolving the task). */

@@ -279,6 +279,50 @@ describe('every node type and its ports', () => {
   });
 });
 
+describe("classify: the node's detect switches", () => {
+  const flow = (detect: Record<string, boolean>) =>
+    compileFlowOrThrow(buildFlow([['s', 'start'], ['c', 'classify', { detect }], ['e', 'end']], [['s', 'next', 'c'], ['c', 'next', 'e']]));
+  const read = signals({
+    intents: [{ label: 'cancellation', confidence: 0.9 }],
+    sentiment: -0.7,
+    entities: { orderNumbers: ['ORD-1'], emails: ['a@b.co'] },
+    language: 'es',
+    complexity: 2,
+  });
+  const off = { intent: false, outOfScope: false, sentiment: false, entities: false, language: false, complexity: false };
+  const begin = (detect: Record<string, boolean>, honourDetect?: boolean) =>
+    start(flow(detect), { now: NOW, message: { text: 'hola', signals: read } }, honourDetect === undefined ? {} : { honourDetect }).state.signals;
+
+  it('turns off each signal it names in runs begun with them honoured', () => {
+    expect(begin(off, true)).toMatchObject({
+      intent: 'none',
+      confidence: 0,
+      intents: [],
+      outOfScope: false,
+      sentiment: 0,
+      sentimentShift: 0,
+      entities: { orderNumbers: [], emails: [] },
+      language: 'und',
+      complexity: 0,
+    });
+    expect(begin({ sentiment: false }, true)).toMatchObject({ intent: 'cancellation', sentiment: 0, language: 'es', complexity: 2 });
+    expect(begin({ outOfScope: false }, true)).toMatchObject({ intent: 'cancellation', outOfScope: false });
+  });
+
+  it('does not let an out-of-scope verdict it does not detect outweigh the intent', () => {
+    const verdict = { ...read, outOfScope: true };
+    const state = (detect: Record<string, boolean>) => start(flow(detect), { now: NOW, message: { text: 'x', signals: verdict } }, { honourDetect: true }).state.signals;
+    expect(state({})).toMatchObject({ intent: 'none', outOfScope: true });
+    expect(state({ outOfScope: false })).toMatchObject({ intent: 'cancellation', outOfScope: false });
+  });
+
+  it('reads every signal in runs begun before the switches applied, through later resumes too', () => {
+    expect(begin(off)).toMatchObject({ intent: 'cancellation', sentiment: -0.7, entities: { orderNumbers: ['ORD-1'] }, language: 'es', complexity: 2 });
+    expect(start(flow(off), { now: NOW }, { honourDetect: true }).state.honourDetect).toBe(true);
+    expect(start(flow(off), { now: NOW }).state).not.toHaveProperty('honourDetect');
+  });
+});
+
 describe('loop budget', () => {
   it('stops a flow that runs too many steps in one turn', () => {
     // Loops without a wait fail validation, so build a long straight chain instead.
@@ -396,7 +440,7 @@ describe('classify: signals over the conversation', () => {
 
   it('reads the language as und when triage gave none, or when the node does not detect it', () => {
     expect(start(moodFlow(), { now: NOW, message: { text: 'x', signals: signals() } }).state.signals?.language).toBe('und');
-    const off = start(moodFlow({ detect: { language: false } }), { now: NOW, message: { text: 'x', signals: signals({ language: 'es' }) } });
+    const off = start(moodFlow({ detect: { language: false } }), { now: NOW, message: { text: 'x', signals: signals({ language: 'es' }) } }, { honourDetect: true });
     expect(off.state.signals?.language).toBe('und');
     expect(off.commands.map((c) => c.type)).toEqual(['wait_for_reply']);
   });

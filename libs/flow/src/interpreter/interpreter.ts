@@ -123,6 +123,8 @@ export interface RunState {
   seq: number;
   now: string;
   ended: { outcome: EndOutcome; nodeId: string | null } | null;
+  /** Classify nodes' `detect` switches apply (runs started before they did read every signal). */
+  honourDetect?: boolean;
 }
 
 export interface Step {
@@ -150,6 +152,11 @@ export interface StartInput {
 export interface RunOptions {
   /** Nodes one start or resume may run before it stops the flow as looping. Default 200. */
   maxSteps?: number;
+  /**
+   * `start` only: classify nodes' `detect` switches turn the signals they name off. The run keeps
+   * the choice for its whole life, so a run begun without it replays as it ran.
+   */
+  honourDetect?: boolean;
 }
 
 export const DEFAULT_MAX_STEPS = 200;
@@ -172,6 +179,7 @@ export const start = (flow: CompiledFlow, input: StartInput, options: RunOptions
     seq: 0,
     now: input.now,
     ended: null,
+    ...(options.honourDetect ? { honourDetect: true } : {}),
   };
   return run(flow, state, [], [], options);
 };
@@ -637,27 +645,32 @@ const signalsSeen = (state: RunState): Record<string, unknown> =>
 const readBy = (signals: SignalsInput, model: IntentModelRef | undefined): boolean =>
   !model || (signals.model?.name === model.name && (model.version === undefined || signals.model.version === model.version));
 
+/** Every signal read: what classify nodes did before their `detect` switches applied. */
+const DETECT_ALL: NodeConfig<'classify'>['detect'] = { intent: true, outOfScope: true, sentiment: true, entities: true, language: true, complexity: true };
+
 const applySignals = (ctx: Ctx, node: NodeOf<'classify'>, input: SignalsInput): void => {
   const { state } = ctx;
   const config: NodeConfig<'classify'> = node.config;
-  const intents = [...(input.intents ?? [])].sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1));
+  const detect = state.honourDetect ? config.detect : DETECT_ALL;
+  const intents = detect.intent ? [...(input.intents ?? [])].sort((a, b) => b.confidence - a.confidence || (a.label < b.label ? -1 : 1)) : [];
   const top = intents[0];
   const confident = intents.filter((intent) => intent.confidence >= config.intentFloor);
+  const outOfScope = detect.outOfScope ? input.outOfScope : false;
   // An out-of-scope verdict outweighs any intent: the message is about none of them.
-  const intent = !input.outOfScope && top && top.confidence >= config.intentFloor ? top.label : 'none';
-  const sentiment = typeof input.sentiment === 'number' ? input.sentiment : 0;
+  const intent = !outOfScope && top && top.confidence >= config.intentFloor ? top.label : 'none';
+  const sentiment = detect.sentiment && typeof input.sentiment === 'number' ? input.sentiment : 0;
   const previous = state.signals;
   state.signals = {
     intent,
     confidence: top?.confidence ?? 0,
     intents,
-    outOfScope: input.outOfScope ?? (intent === 'none' || intent === 'out_of_scope'),
+    outOfScope: detect.outOfScope ? (outOfScope ?? (intent === 'none' || intent === 'out_of_scope')) : false,
     sentiment,
-    sentimentShift: previous ? sentiment - previous.sentiment : 0,
+    sentimentShift: detect.sentiment && previous ? sentiment - previous.sentiment : 0,
     risks: input.risks ?? [],
-    entities: { ...(input.entities ?? {}), orderNumbers: input.entities?.orderNumbers ?? [], emails: input.entities?.emails ?? [] },
-    language: (config.detect.language && input.language) || 'und',
-    complexity: input.complexity ?? confident.length,
+    entities: detect.entities ? { ...(input.entities ?? {}), orderNumbers: input.entities?.orderNumbers ?? [], emails: input.entities?.emails ?? [] } : { orderNumbers: [], emails: [] },
+    language: (detect.language && input.language) || 'und',
+    complexity: detect.complexity ? (input.complexity ?? confident.length) : 0,
   };
   if (state.message) state.message = { ...state.message, signals: null };
   ctx.decide(node, 'next', {
