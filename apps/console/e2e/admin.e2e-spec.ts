@@ -8,7 +8,7 @@ import { createUser } from './support/people';
 const suffix = Date.now().toString(36);
 const QUEUE = `vip-${suffix}`;
 
-const { newPage } = browserPages({ width: 1280, height: 1000 });
+const { newPage } = browserPages({ viewport: { width: 1280, height: 1000 } });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(artifacts, `admin-${name}.png`), fullPage: true });
 const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Main' });

@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { CampaignRunView, ConversationView } from '@baton/contracts';
-import { launchBrowser, zoneWhereHourIs } from '@baton/testing';
+import { zoneWhereHourIs } from '@baton/testing';
 import { api, artifacts, platform } from './support/console-platform';
+import { browserPages } from './support/pages';
 
 const suffix = Date.now().toString(36);
 const CAMPAIGN = `reminders-${suffix}`;
@@ -10,29 +11,12 @@ const customer = (n: number | string) => `cus_console_${suffix}_${n}`;
 /** A customer's clock in the day, so that quiet hours hold nothing back. */
 const DAYTIME = zoneWhereHourIs(10, 17);
 
-let browser: Browser;
+// A refused campaign answers 422, which the browser logs as a failed resource; that is the point of the test.
+const pages = browserPages({ viewport: { width: 1280, height: 1000 }, expected: /status of 422/ });
 let page: Page;
-const pageErrors: string[] = [];
-const dialogs: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.accept();
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  // A refused campaign answers 422, which the browser logs as a failed resource; that is the point of the test.
-  expect(pageErrors.splice(0).filter((error) => !/status of 422/.test(error))).toEqual([]);
+  page = await pages.newPage();
 });
 
 /** The conversation an outreach started, once the flow's first message is in its transcript. */
@@ -165,7 +149,7 @@ describe('campaigns in the console', () => {
     await row.getByRole('button', { name: `Delete ${CAMPAIGN}` }).click();
     await page.getByRole('status').getByText(`Deleted ${CAMPAIGN}.`).waitFor();
     await row.waitFor({ state: 'detached' });
-    expect(dialogs).toEqual([expect.stringContaining(`Delete the campaign ${CAMPAIGN}?`)]);
+    expect(pages.dialogs.map((dialog) => dialog.message)).toEqual([expect.stringContaining(`Delete the campaign ${CAMPAIGN}?`)]);
     expect((await api('GET', `/campaigns/${CAMPAIGN}`)).status).toBe(404);
   });
 });

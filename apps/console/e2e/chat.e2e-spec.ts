@@ -1,28 +1,15 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { TaskView } from '@baton/contracts';
-import { launchBrowser } from '@baton/testing';
 import { api, artifacts, platform } from './support/console-platform';
+import { browserPages } from './support/pages';
 import { createAgent, sessionToken } from './support/people';
 
-let browser: Browser;
+const pages = browserPages({ viewport: { width: 1280, height: 720 } });
 let page: Page;
-/** Errors the page reported; a working page reports none. */
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  expect(pageErrors.splice(0)).toEqual([]);
+  page = await pages.newPage();
 });
 
 async function send(text: string) {

@@ -1,36 +1,21 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { freePort, launchBrowser } from '@baton/testing';
+import type { Page } from 'playwright-core';
+import { freePort } from '@baton/testing';
 import { api, artifacts, platform } from './support/console-platform';
+import { browserPages } from './support/pages';
 
 const FLOW = `vip-${Date.now().toString(36)}`;
 const LARGE_FLOW = `large-${Date.now().toString(36)}`;
 
-let browser: Browser;
+// A refused save answers 409, which the browser logs as a failed resource; that is the point of the test.
+const pages = browserPages({ viewport: { width: 1600, height: 1000 }, expected: /status of 409/ });
+const dialogs = () => pages.dialogs.map((dialog) => dialog.type);
 let page: Page;
-const pageErrors: string[] = [];
-const dialogs: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.type());
-    void dialog.accept();
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach(() => {
-  // A refused save answers 409, which the browser logs as a failed resource; that is the point of the test.
-  expect(pageErrors.splice(0).filter((error) => !/status of 409/.test(error))).toEqual([]);
+  page = await pages.newPage();
 });
 
 const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
@@ -354,7 +339,7 @@ describe('the flow designer', () => {
     await page.getByText('Rolled back: version 3 is live with the content of version 1').waitFor();
     await page.getByRole('tab', { name: 'Versions' }).click();
     await history.locator('li[data-version="3"]').getByText('rollback of 1').waitFor();
-    expect(dialogs).toContain('confirm');
+    expect(dialogs()).toContain('confirm');
     const detail = (await api('GET', `/flows/${FLOW}`)).body;
     expect(detail.currentVersion).toBe(3);
     expect(detail.current.content.nodes.find((n: any) => n.id === 'escalate-1').config.queue).toBe('vip-care');
@@ -379,10 +364,10 @@ describe('the flow designer', () => {
     expect((await api('GET', `/flows/${FLOW}`)).body.draftUpdatedBy).toBe('sam@ops');
 
     // Leaving with unsaved changes asks first.
-    dialogs.length = 0;
+    pages.dialogs.length = 0;
     await page.getByRole('link', { name: 'Back to the flows' }).click();
     await page.getByRole('heading', { name: 'Flows' }).waitFor();
-    expect(dialogs).toEqual(['beforeunload']);
+    expect(dialogs()).toEqual(['beforeunload']);
     await page.locator('tr', { hasText: FLOW }).getByText('Unpublished changes').waitFor();
     await shot('flows');
   });
