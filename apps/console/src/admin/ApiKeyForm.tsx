@@ -4,6 +4,7 @@ import { type CreateApiKey, createApiKeySchema, type CreatedApiKeyView, type Rol
 import { FormField } from '../campaigns/FormField';
 import { checkWith, type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
 import { RoleCheckboxes } from './RoleCheckboxes';
+import { FormFooter } from '../ui/FormFooter';
 
 const FIELDS = ['name', 'roles'] as const;
 
@@ -42,16 +43,7 @@ export function ApiKeyForm({ create, onCreated }: ApiKeyFormProps) {
         {(control) => <input {...control} autoComplete="off" value={name} onChange={(event) => setName(event.target.value)} />}
       </FormField>
       <RoleCheckboxes id="api-key-roles" options={ROLES} value={roles} onChange={setRoles} error={errors.fields.roles} />
-      {errors.general && (
-        <p className="notice error" role="alert">
-          {errors.general}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" disabled={busy}>
-          <KeyRound size={16} aria-hidden="true" /> {busy ? 'Creating…' : 'Create API key'}
-        </button>
-      </div>
+      <FormFooter error={errors.general} busy={busy} icon={<KeyRound size={16} aria-hidden="true" />} label="Create API key" busyLabel="Creating…" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { FormField } from '../campaigns/FormField';
 import { checkWith, type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
 import { RoleCheckboxes } from './RoleCheckboxes';
 import { USER_ROLES } from './roles';
+import { FormFooter } from '../ui/FormFooter';
 
 const FIELDS = ['name', 'email', 'roles', 'password'] as const;
 type UserRole = CreateUser['roles'][number];
@@ -56,16 +57,7 @@ export function UserForm({ create, onCreated }: UserFormProps) {
         </FormField>
       </div>
       <RoleCheckboxes id="user-roles" options={USER_ROLES} value={roles} onChange={setRoles} error={errors.fields.roles} />
-      {errors.general && (
-        <p className="notice error" role="alert">
-          {errors.general}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" disabled={busy}>
-          <UserPlus size={16} aria-hidden="true" /> {busy ? 'Creating…' : 'Create user'}
-        </button>
-      </div>
+      <FormFooter error={errors.general} busy={busy} icon={<UserPlus size={16} aria-hidden="true" />} label="Create user" busyLabel="Creating…" />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { Save } from 'lucide-react';
 import { type UpdateUser, updateUserSchema, type UserView } from '@baton/contracts';
 import { checkWith, type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
-import { FormFooter } from '../desk/FormFooter';
+import { FormFooter } from '../ui/FormFooter';
 import { RoleCheckboxes } from './RoleCheckboxes';
 import { USER_ROLES } from './roles';
 

@@ -3,6 +3,7 @@ import { Plus, X } from 'lucide-react';
 import { type CampaignView, type Channel, CHANNELS, type CreateCampaign } from '@baton/contracts';
 import { FormField } from './FormField';
 import { type FormErrors, formErrors, NO_ERRORS } from './field-errors';
+import { FormFooter } from '../ui/FormFooter';
 
 /** The fields of POST /campaigns the form shows; an API detail under any of them is shown there. */
 const FIELDS = ['name', 'description', 'eventType', 'cron', 'timeZone', 'audience.url', 'audience.headers', 'payload', 'channel', 'ratePerSecond'] as const;
@@ -164,16 +165,7 @@ export function CampaignForm({ create, onCreated, eventTypes = [] }: CampaignFor
           <Plus size={14} aria-hidden="true" /> Add header
         </button>
       </fieldset>
-      {errors.general && (
-        <p className="notice error" role="alert">
-          {errors.general}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" disabled={busy}>
-          <Plus size={16} aria-hidden="true" /> {busy ? 'Creating…' : 'Create campaign'}
-        </button>
-      </div>
+      <FormFooter error={errors.general} busy={busy} icon={<Plus size={16} aria-hidden="true" />} label="Create campaign" busyLabel="Creating…" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { parseJsonObject, TIME_ZONES } from './CampaignForm';
 import { skipReason } from './CampaignRuns';
 import { FormField } from './FormField';
 import { type FormErrors, formErrors, NO_ERRORS } from './field-errors';
+import { FormFooter } from '../ui/FormFooter';
 
 const FIELDS = ['type', 'customerId', 'payload', 'channel', 'conversationKey', 'timeZone'] as const;
 
@@ -103,16 +104,7 @@ export function TestEventPanel({ send, eventTypes = [] }: TestEventPanelProps) {
         <FormField id="test-event-payload" label="Payload (JSON)" error={error('payload')} help="What the flow's messages read as event.<name>">
           {(control) => <textarea {...control} className="mono" rows={3} value={payload} onChange={(event) => setPayload(event.target.value)} />}
         </FormField>
-        {errors.general && (
-          <p className="notice error" role="alert">
-            {errors.general}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" disabled={busy}>
-            <Send size={16} aria-hidden="true" /> {busy ? 'Sending…' : 'Send event'}
-          </button>
-        </div>
+        <FormFooter error={errors.general} busy={busy} icon={<Send size={16} aria-hidden="true" />} label="Send event" busyLabel="Sending…" />
       </form>
       {answer && <EventAnswer answer={answer} />}
     </section>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Undo2 } from 'lucide-react';
 import type { ReleaseTask } from '@baton/contracts';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../ui/FormFooter';
 
 export interface ReleaseFormProps {
   release(body: ReleaseTask): Promise<void>;

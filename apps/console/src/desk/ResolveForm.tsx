@@ -3,7 +3,7 @@ import { CheckCircle2 } from 'lucide-react';
 import { type Disposition, DISPOSITIONS, type ResolveTask, resolveTaskSchema } from '@baton/contracts';
 import { FormField } from '../campaigns/FormField';
 import { type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../ui/FormFooter';
 
 const LABELS: Record<Disposition, string> = {
   resolved: 'Resolved',

@@ -3,7 +3,7 @@ import { ArrowRightLeft } from 'lucide-react';
 import type { AgentView, QueueView, TransferTask } from '@baton/contracts';
 import { FormField } from '../campaigns/FormField';
 import { type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
-import { FormFooter } from './FormFooter';
+import { FormFooter } from '../ui/FormFooter';
 
 export interface TransferFormProps {
   queues: QueueView[];

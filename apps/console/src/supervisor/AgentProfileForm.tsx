@@ -3,7 +3,7 @@ import { Save } from 'lucide-react';
 import { type AgentProfile, agentProfileSchema, type AgentView, type QueueView } from '@baton/contracts';
 import { FormField } from '../campaigns/FormField';
 import { checkWith, type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
-import { FormFooter } from '../desk/FormFooter';
+import { FormFooter } from '../ui/FormFooter';
 import { splitList } from './queue-draft';
 
 const FIELDS = ['skills', 'queues', 'capacity'] as const;

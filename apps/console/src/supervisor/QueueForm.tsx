@@ -3,7 +3,7 @@ import { Save } from 'lucide-react';
 import { queueName, type QueueSettings, queueSettingsSchema, type QueueView } from '@baton/contracts';
 import { FormField } from '../campaigns/FormField';
 import { checkWith, type FormErrors, formErrors, NO_ERRORS } from '../campaigns/field-errors';
-import { FormFooter } from '../desk/FormFooter';
+import { FormFooter } from '../ui/FormFooter';
 import { BusinessHoursEditor } from './BusinessHoursEditor';
 import { draftOf, newQueueDraft, officeHours, QUEUE_FIELDS, type QueueDraft, settingsInput } from './queue-draft';
 

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
-/** The end of a task action's form: what went wrong, the action (showing it is under way) and Cancel. */
-export function FormFooter({ error, busy, icon, label, busyLabel, onCancel }: { error: string | null | undefined; busy: boolean; icon: ReactNode; label: string; busyLabel: string; onCancel(): void }) {
+/** The end of a form: what went wrong, the submit button (showing it is under way) and, when the form can be left, Cancel. */
+export function FormFooter({ error, busy, icon, label, busyLabel, onCancel }: { error: string | null | undefined; busy: boolean; icon: ReactNode; label: string; busyLabel: string; onCancel?(): void }) {
   return (
     <>
       {error && (
@@ -13,9 +13,11 @@ export function FormFooter({ error, busy, icon, label, busyLabel, onCancel }: { 
         <button type="submit" disabled={busy}>
           {icon} {busy ? busyLabel : label}
         </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
+        {onCancel && (
+          <button type="button" className="button-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
       </div>
     </>
   );
