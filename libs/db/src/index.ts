@@ -24,3 +24,4 @@ export { QueueEntity } from './entities/queue.entity';
 export { AgentEntity } from './entities/agent.entity';
 export { AgentAssignmentEntity } from './entities/agent-assignment.entity';
 export { CannedResponseEntity } from './entities/canned-response.entity';
+export { freshDatabase } from './testing/fresh-database';

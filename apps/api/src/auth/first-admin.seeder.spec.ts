@@ -1,24 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, migrate } from '@baton/db';
+import { freshDatabase } from '@baton/db';
 import { AuditService } from '../audit/audit.service';
 import type { ApiConfig } from '../config';
 import { FirstAdminSeeder } from './first-admin.seeder';
 import { verifyPassword } from './passwords';
 
 /** Runs against a fresh database on the real PostgreSQL at DATABASE_URL (npm test provides one). */
-const serverUrl = process.env.DATABASE_URL;
-const database = `baton_first_admin_${Date.now()}_${process.pid}`;
-let url: string;
+const database = freshDatabase('first_admin');
 let db: DataSource;
-
-const admin = async (sql: string) => {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-};
 
 const seederOn = (dataSource: DataSource, settings: Partial<ApiConfig> = {}) =>
   new FirstAdminSeeder(dataSource, new AuditService(dataSource), { BATON_ADMIN_EMAIL: 'admin@baton.local', ...settings } as ApiConfig);
@@ -26,19 +16,12 @@ const seederOn = (dataSource: DataSource, settings: Partial<ApiConfig> = {}) =>
 const users = () => db.query(`SELECT email, roles, must_change_password, password_hash FROM users ORDER BY created_at`);
 
 beforeAll(async () => {
-  if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server for the first admin tests');
-  await admin(`CREATE DATABASE ${database}`);
-  url = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-  await migrate(url);
-  db = await createDataSource({ url, poolSize: 2 }).initialize();
+  db = await database.open();
 }, 30_000);
 
 afterEach(() => db.query(`TRUNCATE users, audit_log CASCADE`));
 
-afterAll(async () => {
-  await db?.destroy();
-  if (serverUrl) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-});
+afterAll(() => database.close());
 
 describe('FirstAdminSeeder', () => {
   it('creates one admin with a one-time password, printed once, when there are no users', async () => {
@@ -66,7 +49,7 @@ describe('FirstAdminSeeder', () => {
   });
 
   it('creates one admin when two API replicas start together', async () => {
-    const other = await createDataSource({ url, poolSize: 2 }).initialize();
+    const other = await database.another();
     try {
       await Promise.all([seederOn(db).onApplicationBootstrap(), seederOn(other).onApplicationBootstrap(), seederOn(db).onApplicationBootstrap()]);
       expect(await users()).toHaveLength(1);

@@ -1,22 +1,12 @@
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, KnowledgeArticleEntity, migrate } from '@baton/db';
+import { freshDatabase, KnowledgeArticleEntity } from '@baton/db';
 import type { ApiConfig } from '../config';
 import type { KnowledgeFile } from './knowledge-files';
 import { KnowledgeSeeder } from './knowledge-seeder';
 
 /** Runs against a fresh database on the real PostgreSQL at DATABASE_URL (npm test provides one). */
-const serverUrl = process.env.DATABASE_URL;
-const database = `baton_knowledge_seed_${Date.now()}_${process.pid}`;
-let url: string;
+const database = freshDatabase('knowledge_seed');
 let db: DataSource;
-
-const admin = async (sql: string) => {
-  const client = new Client({ connectionString: serverUrl });
-  await client.connect();
-  await client.query(sql);
-  await client.end();
-};
 
 const seederOn = (dataSource: DataSource, dir = '/nonexistent') => new KnowledgeSeeder(dataSource, { KNOWLEDGE_DIR: dir } as ApiConfig);
 
@@ -30,17 +20,10 @@ const titlesOf = async (knowledgeBase: string) =>
   (await db.getRepository(KnowledgeArticleEntity).find({ where: { knowledgeBase }, order: { createdAt: 'ASC' } })).map((article) => article.title);
 
 beforeAll(async () => {
-  if (!serverUrl) throw new Error('DATABASE_URL must point at a PostgreSQL server for the knowledge seeder tests');
-  await admin(`CREATE DATABASE ${database}`);
-  url = Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
-  await migrate(url);
-  db = await createDataSource({ url, poolSize: 2 }).initialize();
+  db = await database.open();
 }, 30_000);
 
-afterAll(async () => {
-  await db?.destroy();
-  if (serverUrl) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-});
+afterAll(() => database.close());
 
 describe('KnowledgeSeeder', () => {
   it('seeds an empty knowledge base in file order, once', async () => {
@@ -74,7 +57,7 @@ describe('KnowledgeSeeder', () => {
   });
 
   it('seeds once when two API replicas start together', async () => {
-    const other = await createDataSource({ url, poolSize: 2 }).initialize();
+    const other = await database.another();
     try {
       const outcomes = await Promise.all([seederOn(db).seed(file('raced', ['A', 'B'])), seederOn(other).seed(file('raced', ['A', 'B']))]);
       expect(outcomes.sort()).toEqual(['already-seeded', 'seeded']);

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { answerScore, answerText, type KnowledgeCandidates, TIE_FACTOR, withoutFiller } from '@baton/db';
-import { freshDatabase } from '../testing/fresh-database';
+import { answerScore, answerText, freshDatabase, type KnowledgeCandidates, TIE_FACTOR, withoutFiller } from '@baton/db';
 import { createKnowledgeActivities } from './knowledge.activities';
 
 describe('answerScore', () => {

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { missingIntentModel, packIntentModel } from '@baton/db';
+import { freshDatabase, missingIntentModel, packIntentModel } from '@baton/db';
 import { keywordTriage, trainIntentModel, type IntentModel } from '@baton/nlu';
-import { freshDatabase } from '../testing/fresh-database';
 import { combineSignals, createTriage, ModelRegistry, type ModelStore } from './nlu.activities';
 
 const examples = (intents: Record<string, string[]>) => Object.entries(intents).flatMap(([label, texts]) => texts.map((text) => ({ text, label })));

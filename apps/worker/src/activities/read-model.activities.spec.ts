@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { ConversationRecord, MessageRecord, TaskRecord } from '@baton/workflows';
-import { freshDatabase } from '../testing/fresh-database';
+import { freshDatabase } from '@baton/db';
 import { createReadModelActivities } from './read-model.activities';
 
 /** Runs against a fresh database on the real PostgreSQL at DATABASE_URL (npm test provides one). */

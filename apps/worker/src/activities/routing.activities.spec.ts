@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { TaskRecord } from '@baton/workflows';
-import { freshDatabase } from '../testing/fresh-database';
+import { freshDatabase } from '@baton/db';
 import { createReadModelActivities } from './read-model.activities';
 import { createRoutingActivities } from './routing.activities';
 
