@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { type AssistPassage, type AssistView, ErrorCode, type KnowledgeAnswer, type Signals } from '@baton/contracts';
-import { AgentEntity, answerFromKnowledge, answerScore, knowledgeCandidates, knowledgePassage, MessageEntity, TaskEntity, withoutFiller } from '@baton/db';
+import { answerFromKnowledge, answerScore, knowledgeCandidates, knowledgePassage, MessageEntity, TaskEntity, withoutFiller } from '@baton/db';
 import { aiReplyConfigSchema } from '@baton/flow';
 import { keywordTriage } from '@baton/nlu';
 import type { Principal } from '../auth/auth.decorators';
 import { ApiError } from '../common/api-error';
-import { agentMaySee, seesEveryTask } from '../tasks/task-access';
+import { agentScope, scopeSees, seesEveryTask } from '../tasks/task-access';
 import { assistFlags, type CustomerMessage, INTENT_FLOOR } from './assist-flags';
 import { excerpt, type MessageEvaluation, messageToAnswer, suggestedReply } from './assist-text';
 
@@ -86,9 +86,7 @@ export class AssistService {
   /** The desk's own rule (tasks/task-access): supervisors see every task, agents the tasks they may see on the desk. */
   private async authorize(task: TaskEntity, caller: Principal): Promise<void> {
     if (seesEveryTask(caller)) return;
-    // Agents are people: an API key with the agent role holds no tasks.
-    const agent = caller.kind !== 'user' ? null : await this.db.getRepository(AgentEntity).findOne({ select: { userId: true, skills: true, queues: true }, where: { userId: caller.id } });
-    if (agent && agentMaySee({ id: agent.userId, skills: agent.skills, queues: agent.queues }, task)) return;
+    if (scopeSees(caller, await agentScope(this.db, caller), task)) return;
     throw new ApiError(403, ErrorCode.Forbidden, 'agents see assist only for tasks they hold and open tasks in the queues they serve');
   }
 

@@ -6,7 +6,7 @@ import { TaskEntity } from '@baton/db';
 import type { Principal } from '../auth/auth.decorators';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { toTaskView } from '../conversations/conversation-views';
-import { agentMaySee, type AgentScope, seesEveryTask } from '../tasks/task-access';
+import { agentScope, scopeSees, seesEveryTask } from '../tasks/task-access';
 
 /**
  * Change numbers come from a sequence, so a write can commit after one with a higher number has
@@ -19,8 +19,8 @@ const PAGE = 1000;
 const SNAPSHOT_LIMIT = 1000;
 
 interface Watcher {
-  /** null: sees every task (supervisors); undefined until the agent's profile is read. */
-  scope: AgentScope | null | undefined;
+  /** Which tasks the desk may see; undefined until the agent's profile is read. */
+  sees: ((task: TaskEntity) => boolean) | undefined;
   /** Tasks this desk has been sent, with the change it saw: it hears about them to the end, even once they leave its view. */
   known: Map<string, number>;
   subscriber: Subscriber<MessageEvent>;
@@ -48,10 +48,15 @@ export class DeskFeed implements OnModuleDestroy {
   watch(caller: Principal): Observable<MessageEvent> {
     return new Observable<MessageEvent>((subscriber) => {
       // Counted from the start, so that a desk closing meanwhile does not stop the poller under it.
-      const watcher: Watcher = { scope: undefined, known: new Map(), subscriber };
+      const watcher: Watcher = { sees: undefined, known: new Map(), subscriber };
       this.watchers.add(watcher);
       void (async () => {
-        watcher.scope = seesEveryTask(caller) ? null : await this.scope(caller);
+        if (seesEveryTask(caller)) {
+          watcher.sees = () => true;
+        } else {
+          const scope = await agentScope(this.db, caller);
+          watcher.sees = (task) => scopeSees(caller, scope, task);
+        }
         await this.start();
         if (!this.watchers.has(watcher)) return;
         // Watching before the snapshot is read: a change in between is sent again, never lost.
@@ -76,18 +81,13 @@ export class DeskFeed implements OnModuleDestroy {
     this.stop();
   }
 
-  private async scope(caller: Principal): Promise<AgentScope> {
-    const [agent] = await this.db.query(`SELECT skills, queues FROM agents WHERE user_id::text = $1`, [caller.id]);
-    return { id: caller.id, skills: agent?.skills ?? [], queues: agent?.queues ?? [] };
-  }
-
   private offer(watcher: Watcher, task: TaskEntity): void {
-    if (watcher.scope === undefined) return;
+    if (!watcher.sees) return;
     const change = Number(task.changeId);
     const seen = watcher.known.get(task.id);
     // The snapshot and the poller can both carry a task: an older state never follows a newer one.
     if (seen !== undefined && seen >= change) return;
-    const visible = watcher.scope === null || agentMaySee(watcher.scope, task);
+    const visible = watcher.sees(task);
     if (!visible && seen === undefined) return;
     if (task.status === 'resolved' || task.status === 'cancelled') watcher.known.delete(task.id);
     else watcher.known.set(task.id, change);

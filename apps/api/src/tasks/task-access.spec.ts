@@ -1,4 +1,4 @@
-import { agentMaySee, type AgentScope, seesEveryTask, type TaskScope } from './task-access';
+import { agentMaySee, type AgentScope, scopeSees, seesEveryTask, type TaskScope } from './task-access';
 
 const agent: AgentScope = { id: 'a1', skills: ['licensed', 'spanish'], queues: ['support', 'compliance'] };
 const task = (fields: Partial<TaskScope> = {}): TaskScope => ({
@@ -33,5 +33,13 @@ describe('which tasks an agent sees', () => {
     expect(seesEveryTask(principal(['supervisor']))).toBe(true);
     expect(seesEveryTask(principal(['admin']))).toBe(true);
     expect(seesEveryTask(principal(['agent', 'designer']))).toBe(false);
+  });
+
+  it('lets someone without an agent profile see only the tasks they hold', () => {
+    const caller = { kind: 'api_key' as const, id: 'a1', name: 'K', roles: ['agent' as const] };
+    expect(scopeSees(caller, null, task())).toBe(false);
+    expect(scopeSees(caller, null, task({ status: 'claimed', claimedBy: 'a1' }))).toBe(true);
+    expect(scopeSees(caller, null, task({ reservedFor: 'a1' }))).toBe(true);
+    expect(scopeSees(caller, agent, task())).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import type { DataSource } from 'typeorm';
 import type { Principal } from '../auth/auth.decorators';
 import { hasRole } from '../auth/auth.decorators';
 
@@ -30,3 +31,17 @@ export function agentMaySee(agent: AgentScope, task: TaskScope): boolean {
 }
 
 export const seesEveryTask = (principal: Principal): boolean => hasRole(principal, 'supervisor');
+
+/**
+ * What the caller may see as an agent: their agent profile, or null when they have none (an API
+ * key, or a person who is not an agent), who then sees only tasks they hold.
+ */
+export async function agentScope(db: DataSource, caller: Principal): Promise<AgentScope | null> {
+  if (caller.kind !== 'user') return null;
+  const [agent] = await db.query(`SELECT skills, queues FROM agents WHERE user_id::text = $1`, [caller.id]);
+  return agent ? { id: caller.id, skills: agent.skills, queues: agent.queues } : null;
+}
+
+/** Whether a caller with this scope (see agentScope) may see the task. */
+export const scopeSees = (caller: Principal, scope: AgentScope | null, task: TaskScope): boolean =>
+  scope ? agentMaySee(scope, task) : task.claimedBy === caller.id || task.reservedFor === caller.id;

@@ -19,7 +19,7 @@ import { toTaskView } from '../conversations/conversation-views';
 import { AgentsService } from '../routing/agents.service';
 import { QueuesService } from '../routing/queues.service';
 import { ConversationGateway } from '../temporal/conversation.gateway';
-import { agentMaySee, type AgentScope, seesEveryTask } from './task-access';
+import { agentScope, scopeSees, seesEveryTask } from './task-access';
 
 /**
  * Human tasks: read from the read model, changed only through their conversation's workflow,
@@ -50,9 +50,9 @@ export class TasksService {
     if (holder) query.andWhere('(task.claimedBy = :holder OR task.reservedFor::text = :holder)', { holder });
     if (everything) return (await query.take(limit).getMany()).map(toTaskView);
     // Agents: filtered by the access rule; a page is read generously so the filter leaves enough.
-    const scope = await this.scope(caller);
+    const scope = await agentScope(this.db, caller);
     const tasks = await query.take(Math.min(limit * 10, 2000)).getMany();
-    return tasks.filter((task) => agentMaySee(scope, task)).slice(0, limit).map(toTaskView);
+    return tasks.filter((task) => scopeSees(caller, scope, task)).slice(0, limit).map(toTaskView);
   }
 
   async get(id: string, caller: Principal): Promise<TaskView> {
@@ -118,15 +118,10 @@ export class TasksService {
     return agentId;
   }
 
-  private async scope(caller: Principal): Promise<AgentScope> {
-    const [agent] = await this.db.query(`SELECT skills, queues FROM agents WHERE user_id::text = $1`, [caller.id]);
-    return { id: caller.id, skills: agent?.skills ?? [], queues: agent?.queues ?? [] };
-  }
-
   /** A task the caller may see: others' tasks are as good as absent (404), never confirmed. */
   private async visible(id: string, caller: Principal): Promise<TaskEntity> {
     const task = await this.find(id);
-    if (!seesEveryTask(caller) && !agentMaySee(await this.scope(caller), task)) {
+    if (!seesEveryTask(caller) && !scopeSees(caller, await agentScope(this.db, caller), task)) {
       throw new ApiError(404, ErrorCode.TaskNotFound, `no task ${id}`);
     }
     return task;
