@@ -13,3 +13,5 @@ export { OOS_FEATURE_NAMES } from './oos';
 export { normalizeText, tokenize } from '../text/normalize';
 export { porterStem } from '../text/stem';
 export { WordVectors, wordVectorsFromWink, sentenceVector, type SerializedWordVectors, type WinkEmbeddings } from './embedding';
+export { DEFAULT_REFINE_BELOW, type EncoderIdentity, type SentenceEmbeddings } from './encoder-head';
+export { WordPieceTokenizer, type WordPieceVocabulary } from '../text/wordpiece';

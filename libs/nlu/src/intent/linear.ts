@@ -55,6 +55,8 @@ export function trainOvrSvm(X: CsrMatrix, y: Int32Array, classes: number, opts: 
     QD[i] = sqn[i] + diag[i];
   }
   const { rowPtr, idx, val } = X;
+  // every row holds every column in order (e.g. embeddings): index the weights directly
+  const dense = isDense(X);
   const rand = mulberry32(o.seed);
 
   for (let k = 0; k < classes; k++) {
@@ -75,7 +77,8 @@ export function trainOvrSvm(X: CsrMatrix, y: Int32Array, classes: number, opts: 
         const a = rowPtr[i];
         const e = rowPtr[i + 1];
         let dot = b * o.bias;
-        for (let p = a; p < e; p++) dot += w[idx[p]] * val[p];
+        if (dense) for (let p = a; p < e; p++) dot += w[p - a] * val[p];
+        else for (let p = a; p < e; p++) dot += w[idx[p]] * val[p];
         const G = yi * dot - 1 + alpha[i] * diag[i];
         let PG = 0;
         if (alpha[i] === 0) {
@@ -94,7 +97,8 @@ export function trainOvrSvm(X: CsrMatrix, y: Int32Array, classes: number, opts: 
           const na = Math.max(old - G / QD[i], 0);
           alpha[i] = na;
           const d = (na - old) * yi;
-          for (let p = a; p < e; p++) w[idx[p]] += d * val[p];
+          if (dense) for (let p = a; p < e; p++) w[p - a] += d * val[p];
+          else for (let p = a; p < e; p++) w[idx[p]] += d * val[p];
           b += d * o.bias;
         }
       }
@@ -127,3 +131,11 @@ export function scoreRow(m: LinearModel, idx: ArrayLike<number>, val: ArrayLike<
   return s;
 }
 
+
+function isDense(X: CsrMatrix): boolean {
+  if (X.idx.length !== X.rows * X.cols) return false;
+  for (let i = 0; i < X.rows; i++) {
+    for (let p = X.rowPtr[i], j = 0; p < X.rowPtr[i + 1]; p++, j++) if (X.idx[p] !== j) return false;
+  }
+  return true;
+}

@@ -12,6 +12,14 @@ import {
   int32ToBase64,
   int8ToBase64,
 } from './codec';
+import {
+  fusedProbabilities,
+  headScores as scoreHead,
+  nearestCentroidCosine,
+  refinedOosFeatures,
+  type EncoderHeadParts,
+  type EncoderIdentity,
+} from './encoder-head';
 import { FeatureSpace, prepareText, type SerializedFeatureSpace } from './features';
 import { scoreRow, type LinearModel } from './linear';
 import { combinerScore, oosFeatures, type OosCombiner } from './oos';
@@ -34,6 +42,13 @@ export interface IntentResult {
   /** Out-of-scope score in 0..1 (higher = more likely out of scope); compared to `threshold`. */
   oosScore: number;
   threshold: number;
+  /** The sentence encoder whose embedding refined the intents (the term model alone when absent). */
+  refinedBy?: string;
+  /**
+   * The model has an encoder head and is unsure of this message: classify again with the message's
+   * embedding to refine the intents.
+   */
+  wantsEmbedding?: boolean;
 }
 
 export interface IntentModelStats {
@@ -48,6 +63,8 @@ export interface IntentModelStats {
     heldOutIntents: number;
     inScopeAccuracyAtThreshold: number;
     outOfScopeRecallAtThreshold: number;
+    /** Share of messages the encoder head refined (with an encoder only); `accuracy` counts its answers. */
+    refinedShare?: number;
   };
   trainMs: number;
 }
@@ -61,7 +78,21 @@ export interface IntentModelParts {
   temperature: number;
   combiner: OosCombiner;
   threshold: number;
+  /** Encoder head, when trained with sentence embeddings. */
+  head?: EncoderHeadParts;
   stats: IntentModelStats;
+}
+
+interface SerializedHead {
+  encoder: EncoderIdentity;
+  weights: { encoding: 'int8-rowscale'; data: string; scales: string };
+  bias: number[];
+  centroids: string;
+  combiner: OosCombiner;
+  headTemperature: number;
+  weight: number;
+  fusedTemperature: number;
+  refineBelow: number;
 }
 
 export interface SerializedIntentModel {
@@ -74,6 +105,8 @@ export interface SerializedIntentModel {
   centroids: { ptr: number[]; idx: string; val: string };
   temperature: number;
   oos: { combiner: OosCombiner; threshold: number };
+  /** Absent in models trained without a sentence encoder (older loaders ignore it and use the term model alone). */
+  encoderHead?: SerializedHead;
   stats: IntentModelStats;
 }
 
@@ -121,6 +154,8 @@ export class IntentModel {
   readonly combiner: OosCombiner;
   readonly threshold: number;
   readonly stats: IntentModelStats;
+  readonly head?: EncoderHeadParts;
+  private readonly qHead?: { q: Int8Array; scales: Float32Array };
   private readonly qWeights: Int8Array;
   private readonly qScales: Float32Array;
   private readonly scratchScores: Float64Array;
@@ -130,7 +165,7 @@ export class IntentModel {
   private readonly inScopeTerms: Uint8Array;
 
   /** Builds a model from trained parts; weights are quantised here so that a loaded copy is identical. */
-  constructor(parts: IntentModelParts, quantized?: { q: Int8Array; scales: Float32Array }) {
+  constructor(parts: IntentModelParts, quantized?: { q: Int8Array; scales: Float32Array; head?: { q: Int8Array; scales: Float32Array } }) {
     this.labels = parts.labels;
     this.features = parts.features;
     const K = parts.labels.length;
@@ -144,6 +179,18 @@ export class IntentModel {
       this.qWeights = q;
       this.qScales = scales;
       this.linear = { ...parts.linear, weights: deq };
+    }
+    if (parts.head) {
+      const h = parts.head;
+      if (h.linear.classes !== K || h.linear.dim !== h.encoder.dim) throw new Error('the encoder head does not match the model');
+      if (quantized?.head) {
+        this.qHead = quantized.head;
+        this.head = h;
+      } else {
+        const { deq, q, scales } = quantizeWeights(h.linear.weights, h.linear.dim, K);
+        this.qHead = { q, scales };
+        this.head = { ...h, linear: { ...h.linear, weights: deq } };
+      }
     }
     this.centroids = parts.centroids;
     this.temperature = parts.temperature;
@@ -160,21 +207,54 @@ export class IntentModel {
     return this.labels;
   }
 
-  /** Raw decision scores, calibrated probabilities and OOS score for a vectorised message. */
-  private evaluate(v: SparseVector, coverage: number): { scores: Float64Array; probs: Float64Array; oosScore: number } {
-    const scores = scoreRow(this.linear, v.idx, v.val, this.scratchScores);
-    const probs = softmaxInto(scores, this.temperature, this.scratchProbs);
-    if (v.idx.length === 0) return { scores, probs, oosScore: 1 };
-    const cos = centroidCosine(this.centroids, this.labels.length, v, this.scratchCos);
-    const f = oosFeatures({ probs, scores, energy: energy(scores, this.temperature), centroidCos: cos, coverage });
-    return { scores, probs, oosScore: combinerScore(this.combiner, f) };
+  /** The sentence encoder this model's head was trained with, if any: only its embeddings may be passed to `classify`. */
+  get encoder(): EncoderIdentity | undefined {
+    return this.head?.encoder;
   }
 
-  classify(text: unknown): IntentResult {
+  /** Raw decision scores, calibrated probabilities and OOS score for a vectorised message (the term model alone). */
+  private evaluate(v: SparseVector, coverage: number): { scores: Float64Array; probs: Float64Array; features: number[]; oosScore: number } {
+    const scores = scoreRow(this.linear, v.idx, v.val, this.scratchScores);
+    const probs = softmaxInto(scores, this.temperature, this.scratchProbs);
+    if (v.idx.length === 0) return { scores, probs, features: [], oosScore: 1 };
+    const cos = centroidCosine(this.centroids, this.labels.length, v, this.scratchCos);
+    const features = oosFeatures({ probs, scores, energy: energy(scores, this.temperature), centroidCos: cos, coverage });
+    return { scores, probs, features, oosScore: combinerScore(this.combiner, features) };
+  }
+
+  /**
+   * Intents and out-of-scope verdict of a message. With an encoder head, messages the term model is
+   * unsure of are refined by `embedding` (the message's embedding by `encoder`) when it is given, and
+   * flagged `wantsEmbedding` when it is not; a refined message's out-of-scope score reads the
+   * embedding too.
+   */
+  classify(text: unknown, embedding?: Float32Array): IntentResult {
     const p = prepareText(text);
     const v = this.features.vectorizePrepared(p);
-    const { probs, oosScore } = this.evaluate(v, this.features.coverage(p, this.inScopeTerms));
+    const coverage = this.features.coverage(p, this.inScopeTerms);
+    const evaluated = this.evaluate(v, coverage);
+    let { oosScore, probs } = evaluated;
     const K = this.labels.length;
+    let refinedBy: string | undefined;
+    let wantsEmbedding = false;
+    const head = this.head;
+    if (head && embedding !== undefined && embedding.length !== head.encoder.dim) {
+      throw new Error(`the embedding has ${embedding.length} dimensions; ${head.encoder.name} gives ${head.encoder.dim}`);
+    }
+    if (head && v.idx.length > 0) {
+      let best = 0;
+      for (let k = 1; k < K; k++) if (probs[k] > probs[best]) best = k;
+      if (probs[best] < head.refineBelow) {
+        if (embedding === undefined) wantsEmbedding = true;
+        else {
+          const headScores = scoreHead(head, embedding);
+          probs = fusedProbabilities(head, evaluated.scores, this.temperature, headScores, new Float64Array(K));
+          const features = refinedOosFeatures(evaluated.features, probs, headScores, head.headTemperature, nearestCentroidCosine(head.centroids, K, embedding), coverage);
+          oosScore = combinerScore(head.combiner, features);
+          refinedBy = head.encoder.name;
+        }
+      }
+    }
     const top: number[] = [];
     for (let k = 0; k < K; k++) {
       // insertion into a small sorted list of the best TOP indices
@@ -191,6 +271,8 @@ export class IntentModel {
       outOfScope: v.idx.length === 0 || score >= this.threshold,
       oosScore: score,
       threshold: this.threshold,
+      ...(refinedBy ? { refinedBy } : {}),
+      ...(wantsEmbedding ? { wantsEmbedding } : {}),
     };
   }
 
@@ -221,6 +303,21 @@ export class IntentModel {
       centroids: { ptr, idx: int32ToBase64(Int32Array.from(idx)), val: float32ToBase64(Float32Array.from(val)) },
       temperature: this.temperature,
       oos: { combiner: this.combiner, threshold: this.threshold },
+      ...(this.head && this.qHead
+        ? {
+            encoderHead: {
+              encoder: this.head.encoder,
+              weights: { encoding: 'int8-rowscale' as const, data: int8ToBase64(this.qHead.q), scales: float32ToBase64(this.qHead.scales) },
+              bias: Array.from(this.head.linear.bias),
+              centroids: float32ToBase64(this.head.centroids),
+              combiner: this.head.combiner,
+              headTemperature: this.head.headTemperature,
+              weight: this.head.weight,
+              fusedTemperature: this.head.fusedTemperature,
+              refineBelow: this.head.refineBelow,
+            },
+          }
+        : {}),
       stats: this.stats,
     };
   }
@@ -247,6 +344,33 @@ export class IntentModel {
     for (let k = 0; k < K; k++) {
       for (let p = d.centroids.ptr[k]; p < d.centroids.ptr[k + 1]; p++) centroids[cIdx[p] * K + k] = cVal[p];
     }
+    let head: EncoderHeadParts | undefined;
+    let qHead: { q: Int8Array; scales: Float32Array } | undefined;
+    if (d.encoderHead) {
+      const h = d.encoderHead;
+      const dim = h.encoder?.dim;
+      const finite = [h.headTemperature, h.weight, h.fusedTemperature, h.refineBelow].every((x) => typeof x === 'number' && Number.isFinite(x));
+      if (!finite || typeof h.encoder?.name !== 'string' || !Array.isArray(h.combiner?.weights) || !h.weights || !Array.isArray(h.bias)) {
+        throw new Error('intent model encoder head is incomplete');
+      }
+      const hq = base64ToInt8(h.weights.data);
+      const hs = base64ToFloat32(h.weights.scales);
+      const centroids = base64ToFloat32(h.centroids);
+      if (!Number.isInteger(dim) || hq.length !== dim * K || hs.length !== dim || h.bias.length !== K || centroids.length !== dim * K) {
+        throw new Error('intent model encoder head is truncated');
+      }
+      qHead = { q: hq, scales: hs };
+      head = {
+        encoder: h.encoder,
+        linear: { classes: K, dim, weights: dequantize(hq, hs, dim, K), bias: Float32Array.from(h.bias) },
+        centroids,
+        combiner: h.combiner,
+        headTemperature: h.headTemperature,
+        weight: h.weight,
+        fusedTemperature: h.fusedTemperature,
+        refineBelow: h.refineBelow,
+      };
+    }
     return new IntentModel(
       {
         labels: d.labels,
@@ -256,9 +380,10 @@ export class IntentModel {
         temperature: d.temperature,
         combiner: d.oos.combiner,
         threshold: d.oos.threshold,
+        head,
         stats: d.stats,
       },
-      { q, scales },
+      { q, scales, head: qHead },
     );
   }
 }

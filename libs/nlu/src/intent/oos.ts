@@ -61,33 +61,34 @@ export interface OosCombiner {
 
 export function combinerScore(c: OosCombiner, f: number[]): number {
   let z = c.bias;
-  for (let j = 0; j < f.length; j++) z += c.weights[j] * ((f[j] - c.mean[j]) / c.std[j]);
+  // a combiner reads the first features it was fitted on (the default one, the term model's eight)
+  for (let j = 0; j < c.weights.length; j++) z += c.weights[j] * ((f[j] - c.mean[j]) / c.std[j]);
   return 1 / (1 + Math.exp(-z));
 }
 
 /**
  * Fits an L2-regularised logistic regression (Newton's method) separating out-of-scope (label 1) from
- * in-scope (label 0) feature rows; classes are weighted to balance.
+ * in-scope (label 0) feature rows; classes are weighted to balance, or by `weights` (in-scope,
+ * out-of-scope), e.g. those balancing a larger set this one is part of, so that the scores of
+ * combiners fitted on parts of it are on one scale.
  */
-export function fitCombiner(inScope: number[][], outOfScope: number[][], l2 = 1e-2): OosCombiner {
+export function fitCombiner(inScope: number[][], outOfScope: number[][], l2 = 1e-2, weights?: { in: number; out: number }): OosCombiner {
+  if (inScope.length === 0 || outOfScope.length === 0) return defaultCombiner();
   const rows = [...inScope, ...outOfScope];
-  const d = OOS_FEATURE_NAMES.length;
+  const d = rows[0].length;
   const mean = new Array<number>(d).fill(0);
   const std = new Array<number>(d).fill(1);
-  if (rows.length > 0) {
-    for (let j = 0; j < d; j++) {
-      let m = 0;
-      for (const r of rows) m += r[j];
-      m /= rows.length;
-      let v = 0;
-      for (const r of rows) v += (r[j] - m) ** 2;
-      mean[j] = m;
-      std[j] = Math.sqrt(v / rows.length) || 1;
-    }
+  for (let j = 0; j < d; j++) {
+    let m = 0;
+    for (const r of rows) m += r[j];
+    m /= rows.length;
+    let v = 0;
+    for (const r of rows) v += (r[j] - m) ** 2;
+    mean[j] = m;
+    std[j] = Math.sqrt(v / rows.length) || 1;
   }
-  if (inScope.length === 0 || outOfScope.length === 0) return defaultCombiner();
-  const wIn = rows.length / (2 * inScope.length);
-  const wOut = rows.length / (2 * outOfScope.length);
+  const wIn = weights?.in ?? rows.length / (2 * inScope.length);
+  const wOut = weights?.out ?? rows.length / (2 * outOfScope.length);
   const X = rows.map((r) => [...r.map((v, j) => (v - mean[j]) / std[j]), 1]);
   const y = rows.map((_, i) => (i < inScope.length ? 0 : 1));
   const sw = rows.map((_, i) => (i < inScope.length ? wIn : wOut));

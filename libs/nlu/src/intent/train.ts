@@ -8,6 +8,19 @@
 import { expectedCalibrationError, fitTemperature, softmaxInto, energy } from './calibration';
 import { DEFAULT_FEATURES, FeatureSpace, prepareText, type FeatureConfig, type PreparedText } from './features';
 import type { WordVectors } from './embedding';
+import {
+  argmax,
+  calibrateFusion,
+  classCentroids,
+  DEFAULT_REFINE_BELOW,
+  fuseInto,
+  headScores,
+  nearestCentroidCosine,
+  refinedOosFeatures,
+  trainHead,
+  type EncoderHeadParts,
+  type SentenceEmbeddings,
+} from './encoder-head';
 import { DEFAULT_SVM, scoreRow, trainOvrSvm, type SvmOptions } from './linear';
 import { IntentModel, centroidCosine, termMask, type IntentModelStats } from './model';
 import { chooseThreshold, combinerScore, defaultCombiner, fitCombiner, oosFeatures, type OosCombiner } from './oos';
@@ -26,6 +39,13 @@ export interface TrainOptions {
    * model keeps the subset it needs, so the source is not needed to load or run it.
    */
   wordVectors?: WordVectors;
+  /**
+   * Sentence-encoder embeddings of `examples` (same order): adds an encoder head that refines the
+   * messages the term model is unsure of (see encoder-head.ts).
+   */
+  embeddings?: SentenceEmbeddings;
+  /** Base confidence under which the encoder head is consulted (default 0.9). */
+  refineBelow?: number;
   svm?: Partial<SvmOptions>;
   /** Cross-validation folds used for calibration and the OOS threshold (0 disables; default 3). */
   folds?: number;
@@ -50,6 +70,8 @@ interface Prepared {
   p: PreparedText;
   /** Intent index, or -1 for out-of-scope rows. */
   y: number;
+  /** Sentence embedding, when training with an encoder. */
+  e?: Float32Array;
 }
 
 function computeCentroids(vectors: SparseVector[], y: ArrayLike<number>, K: number, D: number): Float32Array {
@@ -76,13 +98,23 @@ function computeCentroids(vectors: SparseVector[], y: ArrayLike<number>, K: numb
   return out;
 }
 
+interface FoldPrediction {
+  scores: Float64Array;
+  cos: number;
+  coverage: number;
+  empty: boolean;
+  /** The encoder head's scores and the cosine to the nearest class centroid of embeddings (with an encoder). */
+  head?: Float64Array;
+  embeddingCos?: number;
+}
+
 interface FittedFold {
   features: FeatureSpace;
   classes: number[];
-  predict(p: PreparedText): { scores: Float64Array; cos: number; coverage: number; empty: boolean };
+  predict(p: PreparedText, embedding?: Float32Array): FoldPrediction;
 }
 
-function fitOn(rows: Prepared[], classes: number[], cfg: FeatureConfig, svm: SvmOptions, vectors?: WordVectors): FittedFold {
+function fitOn(rows: Prepared[], classes: number[], cfg: FeatureConfig, svm: SvmOptions, vectors?: WordVectors, encoderDim?: number): FittedFold {
   const local = new Map(classes.map((c, i) => [c, i]));
   const features = FeatureSpace.fit(cfg, rows.map((r) => r.p), vectors);
   const vecs = rows.map((r) => features.vectorizePrepared(r.p));
@@ -92,16 +124,22 @@ function fitOn(rows: Prepared[], classes: number[], cfg: FeatureConfig, svm: Svm
   const linear = trainOvrSvm(X, y, K, svm);
   const centroids = computeCentroids(vecs, y, K, features.dim);
   const known = termMask(centroids, K);
+  const embeddings = encoderDim ? rows.map((r) => r.e as Float32Array) : undefined;
+  const head = embeddings && encoderDim ? trainHead(embeddings, y, K, encoderDim) : undefined;
+  const embeddingCentroids = embeddings && encoderDim ? classCentroids(embeddings, y, K, encoderDim) : undefined;
   return {
     features,
     classes,
-    predict(p) {
+    predict(p, embedding) {
       const v = features.vectorizePrepared(p);
       return {
         scores: scoreRow(linear, v.idx, v.val),
         cos: centroidCosine(centroids, K, v),
         coverage: features.coverage(p, known),
         empty: v.idx.length === 0,
+        ...(head && embedding && embeddingCentroids
+          ? { head: headScores(head, embedding), embeddingCos: nearestCentroidCosine(embeddingCentroids, K, embedding) }
+          : {}),
       };
     },
   };
@@ -115,15 +153,25 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
   const oosLabel = (options.oosLabel ?? 'oos').toLowerCase();
   const seed = options.seed ?? 1;
 
+  const embeddings = options.embeddings;
+  const encoderDim = embeddings?.encoder.dim;
+  if (embeddings) {
+    if (embeddings.vectors.length !== examples.length) {
+      throw new Error(`embeddings: ${embeddings.vectors.length} vectors for ${examples.length} examples`);
+    }
+    const bad = embeddings.vectors.findIndex((v) => !(v instanceof Float32Array) || v.length !== encoderDim);
+    if (bad >= 0) throw new Error(`embeddings: vector ${bad} is not ${String(encoderDim)} floats long`);
+  }
   const clean = examples
-    .filter((e) => e && typeof e.text === 'string' && typeof e.label === 'string' && e.label.trim() !== '')
-    .map((e) => ({ text: e.text, label: e.label.trim() }));
+    .map((e, i) => ({ e, i }))
+    .filter(({ e }) => e && typeof e.text === 'string' && typeof e.label === 'string' && e.label.trim() !== '')
+    .map(({ e, i }) => ({ text: e.text, label: e.label.trim(), embedding: embeddings?.vectors[i] }));
   const labels = [...new Set(clean.filter((e) => e.label.toLowerCase() !== oosLabel).map((e) => e.label))].sort();
   if (labels.length === 0) throw new Error('training needs at least one intent with examples');
   const li = new Map(labels.map((l, i) => [l, i]));
   const K = labels.length;
   progress('prepare', 0);
-  const rows: Prepared[] = clean.map((e) => ({ p: prepareText(e.text), y: li.get(e.label) ?? -1 }));
+  const rows: Prepared[] = clean.map((e) => ({ p: prepareText(e.text), y: li.get(e.label) ?? -1, e: e.embedding }));
 
   // ---- cross-validation: calibration + OOS score + threshold (training data only) ----
   const counts = new Array<number>(K).fill(0);
@@ -134,6 +182,8 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
   let combiner: OosCombiner = defaultCombiner();
   let threshold = 0.5;
   let cvStats: IntentModelStats['cv'];
+  const refineBelow = options.refineBelow ?? DEFAULT_REFINE_BELOW;
+  let fusion: Omit<EncoderHeadParts, 'encoder' | 'linear' | 'refineBelow' | 'centroids'> | undefined;
   const canSimulate = F >= 2 && K >= 3;
   if (canSimulate) {
     const rand = mulberry32(seed);
@@ -147,11 +197,9 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
     const perm = labels.map((_, i) => i);
     shuffleInPlace(perm, rand);
     const h = Math.max(1, Math.min(K - 2, Math.round((options.heldOutIntentShare ?? DEFAULT_SHARE) * K)));
-    const inScores: Float64Array[] = [];
-    const inY: number[] = [];
-    const inAux: Array<{ cos: number; coverage: number; empty: boolean }> = [];
-    const outScores: Float64Array[] = [];
-    const outAux: Array<{ cos: number; coverage: number; empty: boolean }> = [];
+    /** Out-of-fold predictions: in-scope rows (with their local label) and out-of-scope ones (held out, or `oos`). */
+    const inRows: Array<FoldPrediction & { y: number }> = [];
+    const outRows: FoldPrediction[] = [];
     const heldTotal = new Set<number>();
     for (let f = 0; f < F; f++) {
       progress('cross-validation', (0.7 * f) / F);
@@ -161,43 +209,55 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
       const trainRows = rows.filter((r, i) => fold[i] !== f && !held.has(r.y));
       const classes = labels.map((_, i) => i).filter((c) => !held.has(c));
       const local = new Map(classes.map((c, i) => [c, i]));
-      const m = fitOn(trainRows, classes, cfg, svm, options.wordVectors);
+      const m = fitOn(trainRows, classes, cfg, svm, options.wordVectors, encoderDim);
       rows.forEach((r, i) => {
         const isHeld = r.y >= 0 && held.has(r.y);
         if (!isHeld && fold[i] !== f) return;
-        const out = m.predict(r.p);
-        if (isHeld || r.y < 0) {
-          outScores.push(out.scores);
-          outAux.push(out);
-        } else {
-          inScores.push(out.scores);
-          inY.push(local.get(r.y) as number);
-          inAux.push(out);
-        }
+        const out = m.predict(r.p, r.e);
+        if (isHeld || r.y < 0) outRows.push(out);
+        else inRows.push({ ...out, y: local.get(r.y) as number });
       });
     }
     progress('calibration', 0.7);
-    temperature = fitTemperature(inScores, inY);
-    const feats = (s: Float64Array, a: { cos: number; coverage: number }) => {
-      const probs = softmaxInto(s, temperature, new Float64Array(s.length));
-      return { f: oosFeatures({ probs, scores: s, energy: energy(s, temperature), centroidCos: a.cos, coverage: a.coverage }), probs };
-    };
-    const inF = inScores.map((s, i) => feats(s, inAux[i]));
-    const outF = outScores.map((s, i) => feats(s, outAux[i]));
-    combiner = fitCombiner(
-      inF.map((x) => x.f),
-      outF.map((x) => x.f),
+    temperature = fitTemperature(
+      inRows.map((r) => r.scores),
+      inRows.map((r) => r.y),
     );
-    const inRes = inF.map((x, i) => {
-      let b = 0;
-      for (let k = 1; k < x.probs.length; k++) if (x.probs[k] > x.probs[b]) b = k;
-      return {
-        score: inAux[i].empty ? 1 : combinerScore(combiner, x.f),
-        correct: b === inY[i],
-        conf: x.probs[b],
-      };
+    const fit = encoderDim
+      ? calibrateFusion(
+          inRows.map((r) => r.scores),
+          temperature,
+          inRows.map((r) => r.head as Float64Array),
+          inRows.map((r) => r.y),
+        )
+      : undefined;
+    // Each row as the model will run it: the term model's probabilities, refined by the head where it is unsure.
+    const judge = (r: FoldPrediction) => {
+      const probs = softmaxInto(r.scores, temperature, new Float64Array(r.scores.length));
+      const base = oosFeatures({ probs, scores: r.scores, energy: energy(r.scores, temperature), centroidCos: r.cos, coverage: r.coverage });
+      if (!fit || !r.head || probs[argmax(probs)] >= refineBelow) return { probs, features: base, refined: false };
+      const fused = softmaxInto(fuseInto(r.scores, temperature, r.head, fit.headTemperature, fit.weight, new Float64Array(r.scores.length)), fit.fusedTemperature, probs);
+      return { probs: fused, features: refinedOosFeatures(base, fused, r.head, fit.headTemperature, r.embeddingCos ?? 0, r.coverage), refined: true };
+    };
+    const inJudged = inRows.map(judge);
+    const outJudged = outRows.map(judge);
+    const termOnly = (list: typeof inJudged) => list.filter((j) => !j.refined).map((j) => j.features);
+    const refinedOnly = (list: typeof inJudged) => list.filter((j) => j.refined).map((j) => j.features);
+    // both combiners weigh rows as balancing the whole set does, so that their scores share one scale
+    const total = inJudged.length + outJudged.length;
+    const weights = { in: total / (2 * Math.max(1, inJudged.length)), out: total / (2 * Math.max(1, outJudged.length)) };
+    combiner = fitCombiner(termOnly(inJudged), termOnly(outJudged), undefined, fit ? weights : undefined);
+    if (fit) {
+      const refinedCombiner = fitCombiner(refinedOnly(inJudged), refinedOnly(outJudged), undefined, weights);
+      fusion = { ...fit, combiner: refinedCombiner };
+    }
+    const oosScore = (r: FoldPrediction, j: (typeof inJudged)[number]) =>
+      r.empty ? 1 : combinerScore(j.refined && fusion ? fusion.combiner : combiner, j.features);
+    const inRes = inRows.map((r, i) => {
+      const b = argmax(inJudged[i].probs);
+      return { score: oosScore(r, inJudged[i]), correct: b === r.y, conf: inJudged[i].probs[b] };
     });
-    const outRes = outF.map((x, i) => (outAux[i].empty ? 1 : combinerScore(combiner, x.f)));
+    const outRes = outRows.map((r, i) => oosScore(r, outJudged[i]));
     const point = chooseThreshold(inRes, outRes, options.maxInScopeAccuracyDrop ?? DEFAULT_DROP);
     threshold = point.threshold;
     cvStats = {
@@ -209,6 +269,7 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
       heldOutIntents: heldTotal.size,
       inScopeAccuracyAtThreshold: point.inScopeAccuracy,
       outOfScopeRecallAtThreshold: point.outOfScopeRecall,
+      ...(fit ? { refinedShare: inJudged.filter((j) => j.refined).length / Math.max(1, inJudged.length) } : {}),
     };
   }
 
@@ -219,6 +280,13 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
   const y = Int32Array.from(rows.map((r) => r.y));
   const linear = trainOvrSvm(toCsr(vecs, features.dim), y, K, svm);
   const centroids = computeCentroids(vecs, y, K, features.dim);
+  // the head needs the cross-validated fusion; with too few examples to cross-validate there is none
+  let head: EncoderHeadParts | undefined;
+  if (embeddings && fusion) {
+    const vectors = rows.map((r) => r.e as Float32Array);
+    const dim = embeddings.encoder.dim;
+    head = { encoder: embeddings.encoder, linear: trainHead(vectors, y, K, dim), centroids: classCentroids(vectors, y, K, dim), refineBelow, ...fusion };
+  }
   const model = new IntentModel({
     labels,
     features,
@@ -227,6 +295,7 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
     temperature,
     combiner,
     threshold,
+    head,
     stats: {
       examples: rows.length,
       intents: K,
