@@ -53,7 +53,7 @@ export interface TrainOptions {
   heldOutIntentShare?: number;
   /**
    * Operating point: the OOS threshold maximises out-of-scope recall while cross-validated in-scope
-   * accuracy (OOS verdicts count as errors) drops by at most this much (0..1, default 0.02).
+   * accuracy (OOS verdicts count as errors) drops by at most this much (0..1, default 0.015).
    */
   maxInScopeAccuracyDrop?: number;
   /** Label of out-of-scope examples (default 'oos', case-insensitive). */
@@ -64,7 +64,7 @@ export interface TrainOptions {
 }
 
 const DEFAULT_SHARE = 0.15;
-const DEFAULT_DROP = 0.02;
+const DEFAULT_DROP = 0.015;
 
 interface Prepared {
   p: PreparedText;
