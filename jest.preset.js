@@ -12,7 +12,7 @@ const moduleNameMapper = Object.fromEntries(
 );
 
 module.exports = {
-  testEnvironment: 'node',
+  testEnvironment: path.join(root, 'tools/testing/jest-node-environment.js'),
   transform: {
     '^.+\\.(t|j)sx?$': [
       '@swc/jest',

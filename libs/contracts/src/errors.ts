@@ -52,6 +52,7 @@ export const ErrorCode = {
   NluModelVersionNotReady: 'NLU_MODEL_VERSION_NOT_READY',
   NluTrainingFailed: 'NLU_TRAINING_FAILED',
   NluTrainingInProgress: 'NLU_TRAINING_IN_PROGRESS',
+  NluEncoderMissing: 'NLU_ENCODER_MISSING',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -57,6 +57,12 @@ export const trainNluModelSchema = z.strictObject({
    * reading the 294 MB table adds tens of seconds, so it is never the default.
    */
   wordVectors: z.boolean().default(false),
+  /**
+   * Add the sentence encoder's head (all-MiniLM-L6-v2, installed by tools/ensure-encoder.sh): it
+   * refines the messages the term model is unsure of (about one in six) and reads them for the
+   * out-of-scope verdict. Embedding the examples adds about a second per 1,000 utterances.
+   */
+  encoder: z.boolean().default(false),
 });
 export type TrainNluModel = z.infer<typeof trainNluModelSchema>;
 
@@ -103,6 +109,8 @@ export interface NluTrainingSummary {
   trainMs: number;
   /** Cross-validated accuracy (0..1) and out-of-scope figures at the operating threshold; null when the set is too small. */
   cvAccuracy: number | null;
+  /** Share of cross-validated messages the sentence encoder refined (null without an encoder). */
+  cvRefinedShare: number | null;
   cvInScopeAccuracyAtThreshold: number | null;
   cvOutOfScopeRecallAtThreshold: number | null;
   threshold: number;
@@ -115,6 +123,7 @@ export interface NluModelVersionView {
   current: boolean;
   author: string;
   wordVectors: boolean;
+  encoder: boolean;
   summary: NluTrainingSummary | null;
   error: string | null;
   modelBytes: number | null;
@@ -135,4 +144,6 @@ export interface NluClassification {
   outOfScope: boolean;
   oosScore: number;
   threshold: number;
+  /** The sentence encoder that refined this answer, or null when the term model answered alone. */
+  refinedBy: string | null;
 }

@@ -17,8 +17,11 @@ export interface Signals {
   entities: { orderNumbers: string[]; emails: string[] };
   /** The message's language: an ISO 639-1 code, or `und` when it is too short or unclear to tell. */
   language?: string;
-  /** The trained model (name and version) that read the intents; absent when keyword rules did. */
-  model?: { name: string; version: number };
+  /**
+   * The trained model (name and version) that read the intents, and the sentence encoder that
+   * refined them when the model was unsure; absent when keyword rules did.
+   */
+  model?: { name: string; version: number; refinedBy?: string };
 }
 
 /** One routing decision and why it was taken: the rule that fired and the values it saw. */

@@ -16,6 +16,7 @@ export * from './outreach/outreach-admission';
 export { NluTrainingSetEntity } from './entities/nlu-training-set.entity';
 export { NluModelEntity, packIntentModel, unpackIntentModel } from './entities/nlu-model.entity';
 export * from './nlu/intent-triage';
+export * from './nlu/sentence-encoder';
 export { UserEntity } from './entities/user.entity';
 export { SessionEntity } from './entities/session.entity';
 export { ApiKeyEntity } from './entities/api-key.entity';

@@ -18,6 +18,6 @@ export function combineSignals(keyword: Signals, result: IntentResult | null, mo
     ...keyword,
     intents: result.intents.map(({ label, confidence }) => ({ label, confidence: round(confidence) })),
     outOfScope: result.outOfScope,
-    ...(model ? { model: { name: model.name, version: model.version } } : {}),
+    ...(model ? { model: { name: model.name, version: model.version, ...(result.refinedBy ? { refinedBy: result.refinedBy } : {}) } } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeIssues, nluModelName, putTrainingSetSchema } from '@baton/contracts';
+import { encoderInstalled } from '@baton/db';
 import { ApiError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { NluModelsService } from './nlu-models.service';
@@ -54,7 +55,7 @@ export class NluModelSeeder implements OnApplicationBootstrap {
       const { created } = await this.models.putTrainingSet(name, parsed.data);
       if (!created) return 'kept';
     }
-    const { version } = await this.models.train(name, { author: SEED_AUTHOR, wordVectors: false });
+    const { version } = await this.models.train(name, { author: SEED_AUTHOR, wordVectors: false, encoder: encoderInstalled() });
     this.logger.log(`Trained shipped intent model ${name} v${version.version} from ${path.basename(file)}`);
     return 'trained';
   }

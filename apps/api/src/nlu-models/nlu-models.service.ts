@@ -12,7 +12,7 @@ import {
   type TrainingSetView,
   type TrainNluModel,
 } from '@baton/contracts';
-import { NluModelEntity, NluTrainingSetEntity, packIntentModel, unpackIntentModel } from '@baton/db';
+import { classifyIntent, encoderInstalled, NluModelEntity, NluTrainingSetEntity, packIntentModel, sharedEncoder, unpackIntentModel } from '@baton/db';
 import { IntentModel } from '@baton/nlu';
 import { ApiError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -29,6 +29,7 @@ const versionView = (row: NluModelEntity, currentVersion: number | null): NluMod
   current: row.version === currentVersion,
   author: row.author,
   wordVectors: row.wordVectors,
+  encoder: row.encoder,
   summary: row.trainingSummary,
   error: row.error,
   modelBytes: row.modelBytes,
@@ -100,7 +101,10 @@ export class NluModelsService {
    * Starts training a new version. Small sets (up to SYNC_TRAINING_LIMIT utterances) are awaited and
    * answered finished; larger ones are answered at once while the thread trains.
    */
-  async train(name: string, { author, wordVectors }: TrainNluModel): Promise<TrainOutcome> {
+  async train(name: string, { author, wordVectors, encoder }: TrainNluModel): Promise<TrainOutcome> {
+    if (encoder && !encoderInstalled()) {
+      throw new ApiError(422, ErrorCode.NluEncoderMissing, 'the sentence encoder is not installed on this server: run tools/ensure-encoder.sh');
+    }
     const { row, examples } = await this.db.transaction(async (em) => {
       const set = await this.trainingSetRow(em, name, true);
       const stale = new Date(Date.now() - this.config.NLU_TRAINING_TIMEOUT);
@@ -120,6 +124,7 @@ export class NluModelsService {
         status: 'training',
         author: author ?? DEFAULT_AUTHOR,
         wordVectors,
+        encoder,
         trainingSummary: null,
         error: null,
         model: null,
@@ -146,13 +151,21 @@ export class NluModelsService {
   private async complete(row: NluModelEntity, examples: TrainingExamples): Promise<NluModelVersionView> {
     const { name, version } = row;
     try {
-      const trained = await trainInThread(examples, { wordVectors: row.wordVectors, timeoutMs: this.config.NLU_TRAINING_TIMEOUT });
+      const trained = await trainInThread(examples, { wordVectors: row.wordVectors, encoder: row.encoder, timeoutMs: this.config.NLU_TRAINING_TIMEOUT });
       const packed = packIntentModel(trained.json);
       return await this.db.transaction(async (em) => {
         await em.update(
           NluModelEntity,
           { name, version },
-          { status: 'ready', model: packed, modelBytes: packed.length, trainingSummary: trained.summary, finishedAt: new Date() },
+          {
+            status: 'ready',
+            // too few examples to calibrate the encoder's head leaves a term model only: say so
+            encoder: trained.model.encoder !== undefined,
+            model: packed,
+            modelBytes: packed.length,
+            trainingSummary: trained.summary,
+            finishedAt: new Date(),
+          },
         );
         await em.update(NluTrainingSetEntity, { name }, { currentVersion: version });
         this.loaded.set(name, { version, model: trained.model });
@@ -180,8 +193,8 @@ export class NluModelsService {
 
   async classify(name: string, text: string): Promise<NluClassification> {
     const { version, model } = await this.currentModel(name);
-    const result = model.classify(text);
-    return { name, version, intents: result.intents, outOfScope: result.outOfScope, oosScore: result.oosScore, threshold: result.threshold };
+    const result = await classifyIntent(model, model.encoder ? await sharedEncoder() : null, text);
+    return { name, version, intents: result.intents, outOfScope: result.outOfScope, oosScore: result.oosScore, threshold: result.threshold, refinedBy: result.refinedBy ?? null };
   }
 
   private async currentModel(name: string): Promise<{ version: number; model: IntentModel }> {

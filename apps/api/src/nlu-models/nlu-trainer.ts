@@ -27,6 +27,7 @@ export function summarize(model: IntentModel, examples: TrainingExamples): NluTr
     features: stats.features,
     trainMs: stats.trainMs,
     cvAccuracy: stats.cv?.accuracy ?? null,
+    cvRefinedShare: stats.cv?.refinedShare ?? null,
     cvInScopeAccuracyAtThreshold: stats.cv?.inScopeAccuracyAtThreshold ?? null,
     cvOutOfScopeRecallAtThreshold: stats.cv?.outOfScopeRecallAtThreshold ?? null,
     threshold: model.threshold,
@@ -37,8 +38,8 @@ export function summarize(model: IntentModel, examples: TrainingExamples): NluTr
  * Trains in a worker thread and loads the result back (which also proves the stored JSON loads).
  * The thread is terminated after `timeoutMs`.
  */
-export function trainInThread(examples: TrainingExamples, options: { wordVectors: boolean; timeoutMs: number }): Promise<TrainedModel> {
-  const job: TrainingJob = { examples: trainingRows(examples), wordVectors: options.wordVectors };
+export function trainInThread(examples: TrainingExamples, options: { wordVectors: boolean; encoder: boolean; timeoutMs: number }): Promise<TrainedModel> {
+  const job: TrainingJob = { examples: trainingRows(examples), wordVectors: options.wordVectors, encoder: options.encoder };
   return new Promise((resolve, reject) => {
     const thread = new Worker(THREAD, { workerData: job });
     const timer = setTimeout(() => {

@@ -9,6 +9,7 @@ const answer = (label: string, outOfScope = false): NluClassification => ({
   outOfScope,
   oosScore: outOfScope ? 0.9 : 0.1,
   threshold: 0.5,
+  refinedBy: null,
 });
 
 describe('labelled files', () => {

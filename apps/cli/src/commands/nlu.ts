@@ -17,12 +17,16 @@ export interface TrainResult {
 export async function trainModel(
   api: ApiClient,
   name: string,
-  options: { rows?: LabelledText[]; author: string; wordVectors: boolean; pollMs?: number; timeoutMs?: number; onWait?: (seconds: number) => void },
+  options: { rows?: LabelledText[]; author: string; wordVectors: boolean; encoder?: boolean; pollMs?: number; timeoutMs?: number; onWait?: (seconds: number) => void },
 ): Promise<TrainResult> {
   const trainingSet = options.rows
     ? await api.put<TrainingSetView>(`${modelPath(name)}/training-set`, { examples: groupByLabel(options.rows), author: options.author })
     : null;
-  let version = await api.post<NluModelVersionView>(`${modelPath(name)}/train`, { author: options.author, wordVectors: options.wordVectors });
+  let version = await api.post<NluModelVersionView>(`${modelPath(name)}/train`, {
+    author: options.author,
+    wordVectors: options.wordVectors,
+    encoder: options.encoder ?? false,
+  });
   const started = Date.now();
   while (version.status === 'training') {
     if (Date.now() - started > (options.timeoutMs ?? 30 * 60_000)) throw new Error(`${name} v${version.version} is still training; follow it with "baton nlu versions ${name}"`);

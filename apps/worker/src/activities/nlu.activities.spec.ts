@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { freshDatabase, missingIntentModel, packIntentModel } from '@baton/db';
+import { freshDatabase, missingIntentModel, packIntentModel, SentenceEncoder } from '@baton/db';
 import { keywordTriage, trainIntentModel, type IntentModel } from '@baton/nlu';
 import { combineSignals, createTriage, ModelRegistry, type ModelStore } from './nlu.activities';
 
@@ -302,3 +302,25 @@ async function eventuallyVersion(registry: ModelRegistry, version: number): Prom
   }
   throw new Error(`the registry never loaded v${version}`);
 }
+
+describe('createTriage with a model trained with the sentence encoder', () => {
+  let encoder: SentenceEncoder;
+  let withEncoder: IntentModel;
+  beforeAll(async () => {
+    encoder = await SentenceEncoder.open();
+    const rows = examples({ ...BASE, cancellation: ['cancel my subscription', 'close my account', 'I want to cancel', 'end my membership', 'terminate my contract', 'stop my plan'] });
+    withEncoder = trainIntentModel(rows, { embeddings: { encoder: encoder.identity, vectors: await encoder.embed(rows.map((r) => r.text)) } });
+  });
+  afterAll(() => encoder.close());
+
+  it('refines a message the term model is unsure of, and says so in the signals', async () => {
+    const { store } = namedStore({ 'conversation-default': { current: 1, versions: { 1: withEncoder } } });
+    const { triage } = createTriage(noDb, { model: 'conversation-default' }, store);
+    const unsure = await triage('I no longer wish to be your customer');
+    expect(unsure.model).toEqual({ name: 'conversation-default', version: 1, refinedBy: 'all-MiniLM-L6-v2-q' });
+    expect(unsure.intents[0].label).toBe('cancellation');
+    const sure = await triage('I was charged twice');
+    expect(sure.model).toEqual({ name: 'conversation-default', version: 1 });
+    expect(sure.intents[0].label).toBe('billing');
+  });
+});

@@ -21,6 +21,10 @@ export class NluModelEntity {
   @Column('boolean', { name: 'word_vectors' })
   wordVectors!: boolean;
 
+  /** Trained with the sentence encoder (all-MiniLM-L6-v2), which then refines the messages the model is unsure of. */
+  @Column('boolean', { default: false })
+  encoder!: boolean;
+
   @Column('jsonb', { name: 'training_summary', nullable: true })
   trainingSummary!: NluTrainingSummary | null;
 
