@@ -207,8 +207,10 @@ describe('SentenceEncoder (all-MiniLM-L6-v2, int8)', () => {
 
     it('answers from the term model when there is no encoder', async () => {
       const r = await classifyIntent(model, null, unsure);
-      expect(r).toEqual(model.classify(unsure));
+      expect(r).toEqual(model.classify(unsure, null));
+      expect(r.threshold).toBe(model.threshold);
       expect(r.refinedBy).toBeUndefined();
+      expect(r.wantsEmbedding).toBeUndefined();
     });
 
     it('answers from the term model when the model was trained with another encoder', async () => {
@@ -218,7 +220,7 @@ describe('SentenceEncoder (all-MiniLM-L6-v2, int8)', () => {
       expect(other.classify(unsure).wantsEmbedding).toBe(true);
       const r = await classifyIntent(other, encoder, unsure);
       expect(r.refinedBy).toBeUndefined();
-      expect(r).toEqual(other.classify(unsure));
+      expect(r).toEqual(other.classify(unsure, null));
     });
 
     it('answers from the term model when the model has no encoder head', async () => {

@@ -100,21 +100,38 @@ export class SentenceEncoder {
   }
 }
 
-let shared: Promise<SentenceEncoder | null> | undefined;
+/** How long a process waits before trying again to open an encoder that failed to open. */
+const REOPEN_AFTER_MS = 60_000;
+interface SharedEncoder {
+  encoder: Promise<SentenceEncoder | null>;
+  failedAt?: number;
+}
+let shared: SharedEncoder | undefined;
 
 /**
- * The process's encoder for classifying messages, opened on first use; null when it is not
- * installed (models trained with it then answer from their term model alone, and this is said once).
+ * The process's encoder for classifying messages, opened on first use; null while it is not
+ * installed or fails to open (models trained with it then answer from their term model alone),
+ * which is said when it happens and tried again a minute later.
  */
-export function sharedEncoder(): Promise<SentenceEncoder | null> {
-  shared ??= (
-    encoderInstalled() ? SentenceEncoder.open({ threads: Number(process.env['BATON_ENCODER_THREADS']) || 1 }) : Promise.reject(new Error(`not installed in ${encoderDir()}`))
-  ).catch((error: Error) => {
-    console.warn(`sentence encoder: ${error.message}; intent models trained with it answer from their term model alone`);
-    return null;
-  });
-  return shared;
+export function sharedEncoder(now = Date.now()): Promise<SentenceEncoder | null> {
+  if (shared?.failedAt !== undefined && now - shared.failedAt >= REOPEN_AFTER_MS) shared = undefined;
+  if (!shared) {
+    const entry: SharedEncoder = {
+      encoder: (encoderInstalled()
+        ? SentenceEncoder.open({ threads: Number(process.env['BATON_ENCODER_THREADS']) || 1 })
+        : Promise.reject(new Error(`not installed in ${encoderDir()}`))
+      ).catch((error: Error) => {
+        console.warn(`sentence encoder: ${error.message}; intent models trained with it answer from their term model alone`);
+        entry.failedAt = Date.now();
+        return null;
+      }),
+    };
+    shared = entry;
+  }
+  return shared.encoder;
 }
+
+const mismatches = new Set<string>();
 
 /**
  * Classifies a message as the worker does: the term model first, then, when the model asks for it,
@@ -122,8 +139,16 @@ export function sharedEncoder(): Promise<SentenceEncoder | null> {
  * its term model alone.
  */
 export async function classifyIntent(model: IntentModel, encoder: SentenceEncoder | null, text: string): Promise<IntentResult> {
-  const first = model.classify(text);
-  if (!first.wantsEmbedding || !encoder || model.encoder?.sha256 !== encoder.identity.sha256) return first;
+  const usable = encoder !== null && model.encoder?.sha256 === encoder.identity.sha256;
+  if (encoder && model.encoder && !usable && !mismatches.has(model.encoder.sha256)) {
+    mismatches.add(model.encoder.sha256);
+    console.warn(
+      `sentence encoder: a model was trained with ${model.encoder.name} ${model.encoder.sha256.slice(0, 12)}, ` +
+        `this process has ${encoder.identity.sha256.slice(0, 12)}; it answers from its term model alone (train it again)`,
+    );
+  }
+  const first = model.classify(text, usable ? undefined : null);
+  if (!usable || !first.wantsEmbedding) return first;
   const [embedding] = await encoder.embed([text]);
   return model.classify(text, embedding);
 }

@@ -246,11 +246,28 @@ describe('intent model with an encoder head', () => {
       const r = termOnly.classify(text);
       expect(r.wantsEmbedding).toBeUndefined();
       expect(termOnly.classify(text, embeddingFor(model, text))).toEqual(r);
-      // the term model's answer, as the full model gives it before refining
-      const { wantsEmbedding: _ignored, ...plain } = model.classify(text);
-      expect(r).toEqual(plain);
+      // the term model's answer, as the full model gives it when told no encoder is at hand
+      expect(r).toEqual(model.classify(text, null));
     }
     expect(JSON.stringify(termOnly.serialize())).toBe(JSON.stringify(data));
+  });
+
+  it('answers from the term model alone, with its own threshold, when told no encoder is at hand', () => {
+    expect(model.head!.threshold).not.toBe(model.threshold);
+    for (const text of MESSAGES) {
+      const alone = model.classify(text, null);
+      expect(alone.wantsEmbedding).toBeUndefined();
+      expect(alone.refinedBy).toBeUndefined();
+      expect(alone.threshold).toBe(model.threshold);
+      expect(alone.outOfScope).toBe(alone.oosScore >= model.threshold);
+      const withHead = model.classify(text);
+      if (!withHead.wantsEmbedding) {
+        // a message the term model is sure of reads the same intents either way; only the threshold differs
+        expect(withHead.intents).toEqual(alone.intents);
+        expect(withHead.oosScore).toBe(alone.oosScore);
+        expect(withHead.threshold).toBe(model.head!.threshold);
+      }
+    }
   });
 
   it('refuses a truncated or inconsistent head', () => {
@@ -278,7 +295,21 @@ describe('intent model with an encoder head', () => {
     expect(() => IntentModel.load(dim)).toThrow(/truncated/);
 
     type Head = Partial<NonNullable<SerializedIntentModel['encoderHead']>>;
-    for (const field of ['encoder', 'headTemperature', 'weight', 'fusedTemperature', 'refineBelow', 'combiner', 'weights'] as const) {
+    const tampered: Array<(h: NonNullable<SerializedIntentModel['encoderHead']>) => void> = [
+      (h) => delete (h.combiner as Partial<typeof h.combiner>).mean,
+      (h) => (h.combiner.weights = [...h.combiner.weights, ...h.combiner.weights, 1, 2, 3, 4]),
+      (h) => (h.headTemperature = 0),
+      (h) => (h.fusedTemperature = -1),
+      (h) => (h.bias[0] = 'x' as unknown as number),
+      (h) => delete (h.encoder as Partial<typeof h.encoder>).sha256,
+      (h) => (h.encoder.dim = 0),
+    ];
+    for (const tamper of tampered) {
+      const bad = fresh();
+      tamper(bad.encoderHead!);
+      expect(() => IntentModel.load(bad)).toThrow(/encoder head is (incomplete|truncated)/);
+    }
+    for (const field of ['encoder', 'headTemperature', 'weight', 'fusedTemperature', 'refineBelow', 'combiner', 'weights', 'threshold'] as const) {
       const incomplete = fresh();
       delete (incomplete.encoderHead as Head)[field];
       expect(() => IntentModel.load(incomplete)).toThrow(/encoder head is incomplete/);

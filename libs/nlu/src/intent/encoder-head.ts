@@ -41,6 +41,11 @@ export interface EncoderHeadParts {
   centroids: Float32Array;
   /** Out-of-scope score of refined messages, over `refinedOosFeatures`. */
   combiner: OosCombiner;
+  /**
+   * Out-of-scope threshold while the head is in play (the model's own `threshold` serves the term
+   * model alone, when no encoder is at hand).
+   */
+  threshold: number;
 }
 
 /** Default base confidence under which messages go through the encoder (about one in six on BANKING77). */

@@ -89,6 +89,7 @@ interface SerializedHead {
   bias: number[];
   centroids: string;
   combiner: OosCombiner;
+  threshold: number;
   headTemperature: number;
   weight: number;
   fusedTemperature: number;
@@ -226,9 +227,10 @@ export class IntentModel {
    * Intents and out-of-scope verdict of a message. With an encoder head, messages the term model is
    * unsure of are refined by `embedding` (the message's embedding by `encoder`) when it is given, and
    * flagged `wantsEmbedding` when it is not; a refined message's out-of-scope score reads the
-   * embedding too.
+   * embedding too. `null` says no encoder is at hand: the term model answers alone, with the
+   * threshold chosen for it.
    */
-  classify(text: unknown, embedding?: Float32Array): IntentResult {
+  classify(text: unknown, embedding?: Float32Array | null): IntentResult {
     const p = prepareText(text);
     const v = this.features.vectorizePrepared(p);
     const coverage = this.features.coverage(p, this.inScopeTerms);
@@ -237,15 +239,16 @@ export class IntentModel {
     const K = this.labels.length;
     let refinedBy: string | undefined;
     let wantsEmbedding = false;
-    const head = this.head;
-    if (head && embedding !== undefined && embedding.length !== head.encoder.dim) {
+    const head = embedding === null ? undefined : this.head;
+    if (head && embedding && embedding.length !== head.encoder.dim) {
       throw new Error(`the embedding has ${embedding.length} dimensions; ${head.encoder.name} gives ${head.encoder.dim}`);
     }
+    const threshold = head ? head.threshold : this.threshold;
     if (head && v.idx.length > 0) {
       let best = 0;
       for (let k = 1; k < K; k++) if (probs[k] > probs[best]) best = k;
       if (probs[best] < head.refineBelow) {
-        if (embedding === undefined) wantsEmbedding = true;
+        if (!embedding) wantsEmbedding = true;
         else {
           const headScores = scoreHead(head, embedding);
           probs = fusedProbabilities(head, evaluated.scores, this.temperature, headScores, new Float64Array(K));
@@ -268,9 +271,9 @@ export class IntentModel {
     const score = Number.isFinite(oosScore) ? oosScore : 1;
     return {
       intents: top.map((k) => ({ label: this.labels[k], confidence: probs[k] })),
-      outOfScope: v.idx.length === 0 || score >= this.threshold,
+      outOfScope: v.idx.length === 0 || score >= threshold,
       oosScore: score,
-      threshold: this.threshold,
+      threshold,
       ...(refinedBy ? { refinedBy } : {}),
       ...(wantsEmbedding ? { wantsEmbedding } : {}),
     };
@@ -311,6 +314,7 @@ export class IntentModel {
               bias: Array.from(this.head.linear.bias),
               centroids: float32ToBase64(this.head.centroids),
               combiner: this.head.combiner,
+              threshold: this.head.threshold,
               headTemperature: this.head.headTemperature,
               weight: this.head.weight,
               fusedTemperature: this.head.fusedTemperature,
@@ -349,8 +353,27 @@ export class IntentModel {
     if (d.encoderHead) {
       const h = d.encoderHead;
       const dim = h.encoder?.dim;
-      const finite = [h.headTemperature, h.weight, h.fusedTemperature, h.refineBelow].every((x) => typeof x === 'number' && Number.isFinite(x));
-      if (!finite || typeof h.encoder?.name !== 'string' || !Array.isArray(h.combiner?.weights) || !h.weights || !Array.isArray(h.bias)) {
+      const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+      const c = h.combiner;
+      const combinerOk =
+        Array.isArray(c?.weights) &&
+        Array.isArray(c.mean) &&
+        Array.isArray(c.std) &&
+        c.mean.length >= c.weights.length &&
+        c.std.length >= c.weights.length &&
+        [...c.weights, ...c.mean, ...c.std, c.bias].every(finite) &&
+        c.std.every((s) => s !== 0);
+      if (
+        ![h.weight, h.refineBelow, h.threshold].every(finite) ||
+        !(h.headTemperature > 0 && h.fusedTemperature > 0) ||
+        typeof h.encoder?.name !== 'string' ||
+        typeof h.encoder.sha256 !== 'string' ||
+        !(Number.isInteger(h.encoder.dim) && h.encoder.dim > 0) ||
+        !combinerOk ||
+        !h.weights ||
+        !Array.isArray(h.bias) ||
+        !h.bias.every(finite)
+      ) {
         throw new Error('intent model encoder head is incomplete');
       }
       const hq = base64ToInt8(h.weights.data);
@@ -365,6 +388,7 @@ export class IntentModel {
         linear: { classes: K, dim, weights: dequantize(hq, hs, dim, K), bias: Float32Array.from(h.bias) },
         centroids,
         combiner: h.combiner,
+        threshold: h.threshold,
         headTemperature: h.headTemperature,
         weight: h.weight,
         fusedTemperature: h.fusedTemperature,

@@ -183,7 +183,7 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
   let threshold = 0.5;
   let cvStats: IntentModelStats['cv'];
   const refineBelow = options.refineBelow ?? DEFAULT_REFINE_BELOW;
-  let fusion: Omit<EncoderHeadParts, 'encoder' | 'linear' | 'refineBelow' | 'centroids'> | undefined;
+  let fusion: Omit<EncoderHeadParts, 'encoder' | 'linear' | 'refineBelow' | 'centroids' | 'threshold'> & { threshold?: number } | undefined;
   const canSimulate = F >= 2 && K >= 3;
   if (canSimulate) {
     const rand = mulberry32(seed);
@@ -234,19 +234,23 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
     // Each row as the model will run it: the term model's probabilities, refined by the head where it is unsure.
     const judge = (r: FoldPrediction) => {
       const probs = softmaxInto(r.scores, temperature, new Float64Array(r.scores.length));
-      const base = oosFeatures({ probs, scores: r.scores, energy: energy(r.scores, temperature), centroidCos: r.cos, coverage: r.coverage });
-      if (!fit || !r.head || probs[argmax(probs)] >= refineBelow) return { probs, features: base, refined: false };
+      const term = oosFeatures({ probs, scores: r.scores, energy: energy(r.scores, temperature), centroidCos: r.cos, coverage: r.coverage });
+      if (!fit || !r.head || r.empty || probs[argmax(probs)] >= refineBelow) return { probs, term, features: term, refined: false };
       const fused = softmaxInto(fuseInto(r.scores, temperature, r.head, fit.headTemperature, fit.weight, new Float64Array(r.scores.length)), fit.fusedTemperature, probs);
-      return { probs: fused, features: refinedOosFeatures(base, fused, r.head, fit.headTemperature, r.embeddingCos ?? 0, r.coverage), refined: true };
+      return { probs: fused, term, features: refinedOosFeatures(term, fused, r.head, fit.headTemperature, r.embeddingCos ?? 0, r.coverage), refined: true };
     };
     const inJudged = inRows.map(judge);
     const outJudged = outRows.map(judge);
-    const termOnly = (list: typeof inJudged) => list.filter((j) => !j.refined).map((j) => j.features);
     const refinedOnly = (list: typeof inJudged) => list.filter((j) => j.refined).map((j) => j.features);
-    // both combiners weigh rows as balancing the whole set does, so that their scores share one scale
+    // The term model's combiner reads every row, as it must when no embedding comes (no encoder in
+    // the process); the refined one weighs its rows as balancing the whole set does, so that the
+    // two scores share one scale and one threshold.
     const total = inJudged.length + outJudged.length;
     const weights = { in: total / (2 * Math.max(1, inJudged.length)), out: total / (2 * Math.max(1, outJudged.length)) };
-    combiner = fitCombiner(termOnly(inJudged), termOnly(outJudged), undefined, fit ? weights : undefined);
+    combiner = fitCombiner(
+      inJudged.map((j) => j.term),
+      outJudged.map((j) => j.term),
+    );
     if (fit) {
       const refinedCombiner = fitCombiner(refinedOnly(inJudged), refinedOnly(outJudged), undefined, weights);
       fusion = { ...fit, combiner: refinedCombiner };
@@ -258,8 +262,23 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
       return { score: oosScore(r, inJudged[i]), correct: b === r.y, conf: inJudged[i].probs[b] };
     });
     const outRes = outRows.map((r, i) => oosScore(r, outJudged[i]));
-    const point = chooseThreshold(inRes, outRes, options.maxInScopeAccuracyDrop ?? DEFAULT_DROP);
+    const maxDrop = options.maxInScopeAccuracyDrop ?? DEFAULT_DROP;
+    const point = chooseThreshold(inRes, outRes, maxDrop);
     threshold = point.threshold;
+    if (fusion) {
+      // with the head, the threshold above; for the term model alone (no encoder at hand) its own
+      fusion = { ...fusion, threshold };
+      const termScore = (r: FoldPrediction, j: (typeof inJudged)[number]) => (r.empty ? 1 : combinerScore(combiner, j.term));
+      const termIn = inRows.map((r, i) => {
+        const probs = softmaxInto(r.scores, temperature, new Float64Array(r.scores.length));
+        return { score: termScore(r, inJudged[i]), correct: argmax(probs) === r.y };
+      });
+      threshold = chooseThreshold(
+        termIn,
+        outRows.map((r, i) => termScore(r, outJudged[i])),
+        maxDrop,
+      ).threshold;
+    }
     cvStats = {
       accuracy: inRes.filter((r) => r.correct).length / Math.max(1, inRes.length),
       ece: expectedCalibrationError(
@@ -282,10 +301,17 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
   const centroids = computeCentroids(vecs, y, K, features.dim);
   // the head needs the cross-validated fusion; with too few examples to cross-validate there is none
   let head: EncoderHeadParts | undefined;
-  if (embeddings && fusion) {
+  if (embeddings && fusion?.threshold !== undefined) {
     const vectors = rows.map((r) => r.e as Float32Array);
     const dim = embeddings.encoder.dim;
-    head = { encoder: embeddings.encoder, linear: trainHead(vectors, y, K, dim), centroids: classCentroids(vectors, y, K, dim), refineBelow, ...fusion };
+    head = {
+      encoder: embeddings.encoder,
+      linear: trainHead(vectors, y, K, dim),
+      centroids: classCentroids(vectors, y, K, dim),
+      refineBelow,
+      ...fusion,
+      threshold: fusion.threshold,
+    };
   }
   const model = new IntentModel({
     labels,

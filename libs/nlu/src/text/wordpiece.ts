@@ -110,7 +110,8 @@ export class WordPieceTokenizer {
   encode(text: string, maxLength = 128): number[] {
     maxLength = Math.max(2, Math.floor(maxLength) || 2);
     const ids = [this.clsId];
-    for (const word of this.words(text)) {
+    // no more text than maxLength pieces can come from (each word at most maxWordChars characters)
+    for (const word of this.words(text.slice(0, maxLength * (this.maxWordChars + 1)))) {
       if (ids.length >= maxLength - 1) break;
       this.pieces(word, ids);
     }
