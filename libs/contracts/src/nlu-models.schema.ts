@@ -60,7 +60,7 @@ export const trainNluModelSchema = z.strictObject({
   /**
    * Add the sentence encoder's head (all-MiniLM-L6-v2, installed by tools/ensure-encoder.sh): it
    * refines the messages the term model is unsure of (about one in six) and reads them for the
-   * out-of-scope verdict. Embedding the examples adds about a second per 1,000 utterances.
+   * out-of-scope verdict. Embedding the examples adds about 1.5 s per 1,000 utterances.
    */
   encoder: z.boolean().default(false),
 });
