@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IntentModel, trainIntentModel, WordPieceTokenizer, type SerializedIntentModel, type TrainingExample, type WordPieceVocabulary } from '@baton/nlu';
-import { classifyIntent, ENCODER_NAME, encoderDir, encoderInstalled, SentenceEncoder } from './sentence-encoder';
+import { classifyIntent, ENCODER_NAME, encoderDir, encoderInstalled, SentenceEncoder, sharedEncoder } from './sentence-encoder';
 
 /*
  * The real encoder (all-MiniLM-L6-v2, int8 ONNX), as `tools/ensure-encoder.sh` installs it into
@@ -231,5 +231,34 @@ describe('SentenceEncoder (all-MiniLM-L6-v2, int8)', () => {
       expect(r.wantsEmbedding).toBeUndefined();
       expect(r).toEqual(plain.classify(unsure));
     });
+  });
+});
+
+describe('sharedEncoder', () => {
+  const installed = encoderDir();
+  afterEach(() => {
+    delete process.env['BATON_ENCODER_DIR'];
+    jest.restoreAllMocks();
+  });
+
+  it('answers null while the encoder is missing, says so, and opens it once installed, a minute later', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'baton-no-encoder-'));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      process.env['BATON_ENCODER_DIR'] = empty;
+      const started = Date.now();
+      expect(await sharedEncoder(started)).toBeNull();
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`not installed in ${empty}`));
+      process.env['BATON_ENCODER_DIR'] = installed;
+      // within the minute the failure stands; after it, the encoder is opened and then kept
+      expect(await sharedEncoder(started + 30_000)).toBeNull();
+      const opened = await sharedEncoder(Date.now() + 61_000);
+      expect(opened?.identity.name).toBe(ENCODER_NAME);
+      expect(await sharedEncoder(Date.now() + 10 * 61_000)).toBe(opened);
+      expect(warn).toHaveBeenCalledTimes(1);
+      await opened?.close();
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
