@@ -50,11 +50,11 @@ export interface EncoderHeadParts {
 
 /** Default base confidence under which messages go through the encoder (about one in six on BANKING77). */
 export const DEFAULT_REFINE_BELOW = 0.9;
-export const HEAD_SVM: Partial<SvmOptions> = { C: 1, eps: 0.1 };
+const HEAD_SVM: Partial<SvmOptions> = { C: 1, eps: 0.1 };
 const WEIGHTS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 /** Rows of dense unit-length embeddings as a CSR matrix (every column present). */
-export function denseCsr(vectors: ReadonlyArray<Float32Array>, dim: number): CsrMatrix {
+function denseCsr(vectors: ReadonlyArray<Float32Array>, dim: number): CsrMatrix {
   const n = vectors.length;
   const rowPtr = new Int32Array(n + 1);
   const idx = new Int32Array(n * dim);
@@ -93,8 +93,7 @@ function columns(dim: number): Int32Array {
   return cols;
 }
 
-export function headScores(head: LinearModel | EncoderHeadParts, embedding: Float32Array, out?: Float64Array): Float64Array {
-  const linear = 'linear' in head ? head.linear : head;
+export function headScores(linear: LinearModel, embedding: Float32Array, out?: Float64Array): Float64Array {
   return scoreRow(linear, columns(linear.dim), unit(embedding, linear.dim), out);
 }
 
@@ -138,7 +137,7 @@ export function calibrateFusion(
 }
 
 /** Fused, calibrated probabilities of a message from its term-model and head scores. */
-export function fusedProbabilities(head: EncoderHeadParts, base: ArrayLike<number>, baseT: number, h: ArrayLike<number>, out: Float64Array): Float64Array {
+export function fusedProbabilities(head: Pick<EncoderHeadParts, 'headTemperature' | 'weight' | 'fusedTemperature'>, base: ArrayLike<number>, baseT: number, h: ArrayLike<number>, out: Float64Array): Float64Array {
   const fused = fuseInto(base, baseT, h, head.headTemperature, head.weight, new Float64Array(out.length));
   return softmaxInto(fused, head.fusedTemperature, out);
 }

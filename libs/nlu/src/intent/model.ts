@@ -13,6 +13,7 @@ import {
   int8ToBase64,
 } from './codec';
 import {
+  argmax,
   fusedProbabilities,
   headScores as scoreHead,
   nearestCentroidCosine,
@@ -245,12 +246,10 @@ export class IntentModel {
     }
     const threshold = head ? head.threshold : this.threshold;
     if (head && v.idx.length > 0) {
-      let best = 0;
-      for (let k = 1; k < K; k++) if (probs[k] > probs[best]) best = k;
-      if (probs[best] < head.refineBelow) {
+      if (probs[argmax(probs)] < head.refineBelow) {
         if (!embedding) wantsEmbedding = true;
         else {
-          const headScores = scoreHead(head, embedding);
+          const headScores = scoreHead(head.linear, embedding);
           probs = fusedProbabilities(head, evaluated.scores, this.temperature, headScores, new Float64Array(K));
           const features = refinedOosFeatures(evaluated.features, probs, headScores, head.headTemperature, nearestCentroidCosine(head.centroids, K, embedding), coverage);
           oosScore = combinerScore(head.combiner, features);

@@ -13,7 +13,7 @@ import {
   calibrateFusion,
   classCentroids,
   DEFAULT_REFINE_BELOW,
-  fuseInto,
+  fusedProbabilities,
   headScores,
   nearestCentroidCosine,
   refinedOosFeatures,
@@ -183,7 +183,7 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
   let threshold = 0.5;
   let cvStats: IntentModelStats['cv'];
   const refineBelow = options.refineBelow ?? DEFAULT_REFINE_BELOW;
-  let fusion: Omit<EncoderHeadParts, 'encoder' | 'linear' | 'refineBelow' | 'centroids' | 'threshold'> & { threshold?: number } | undefined;
+  let fusion: Omit<EncoderHeadParts, 'encoder' | 'linear' | 'refineBelow' | 'centroids'> | undefined;
   const canSimulate = F >= 2 && K >= 3;
   if (canSimulate) {
     const rand = mulberry32(seed);
@@ -234,10 +234,11 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
     // Each row as the model will run it: the term model's probabilities, refined by the head where it is unsure.
     const judge = (r: FoldPrediction) => {
       const probs = softmaxInto(r.scores, temperature, new Float64Array(r.scores.length));
+      const termTop = argmax(probs);
       const term = oosFeatures({ probs, scores: r.scores, energy: energy(r.scores, temperature), centroidCos: r.cos, coverage: r.coverage });
-      if (!fit || !r.head || r.empty || probs[argmax(probs)] >= refineBelow) return { probs, term, features: term, refined: false };
-      const fused = softmaxInto(fuseInto(r.scores, temperature, r.head, fit.headTemperature, fit.weight, new Float64Array(r.scores.length)), fit.fusedTemperature, probs);
-      return { probs: fused, term, features: refinedOosFeatures(term, fused, r.head, fit.headTemperature, r.embeddingCos ?? 0, r.coverage), refined: true };
+      if (!fit || !r.head || r.empty || probs[termTop] >= refineBelow) return { probs, termTop, term, features: term, refined: false };
+      const fused = fusedProbabilities(fit, r.scores, temperature, r.head, probs);
+      return { probs: fused, termTop, term, features: refinedOosFeatures(term, fused, r.head, fit.headTemperature, r.embeddingCos ?? 0, r.coverage), refined: true };
     };
     const inJudged = inRows.map(judge);
     const outJudged = outRows.map(judge);
@@ -251,12 +252,9 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
       inJudged.map((j) => j.term),
       outJudged.map((j) => j.term),
     );
-    if (fit) {
-      const refinedCombiner = fitCombiner(refinedOnly(inJudged), refinedOnly(outJudged), undefined, weights);
-      fusion = { ...fit, combiner: refinedCombiner };
-    }
+    const refinedCombiner = fit ? fitCombiner(refinedOnly(inJudged), refinedOnly(outJudged), undefined, weights) : undefined;
     const oosScore = (r: FoldPrediction, j: (typeof inJudged)[number]) =>
-      r.empty ? 1 : combinerScore(j.refined && fusion ? fusion.combiner : combiner, j.features);
+      r.empty ? 1 : combinerScore(j.refined && refinedCombiner ? refinedCombiner : combiner, j.features);
     const inRes = inRows.map((r, i) => {
       const b = argmax(inJudged[i].probs);
       return { score: oosScore(r, inJudged[i]), correct: b === r.y, conf: inJudged[i].probs[b] };
@@ -265,16 +263,12 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
     const maxDrop = options.maxInScopeAccuracyDrop ?? DEFAULT_DROP;
     const point = chooseThreshold(inRes, outRes, maxDrop);
     threshold = point.threshold;
-    if (fusion) {
+    if (fit && refinedCombiner) {
       // with the head, the threshold above; for the term model alone (no encoder at hand) its own
-      fusion = { ...fusion, threshold };
+      fusion = { ...fit, combiner: refinedCombiner, threshold };
       const termScore = (r: FoldPrediction, j: (typeof inJudged)[number]) => (r.empty ? 1 : combinerScore(combiner, j.term));
-      const termIn = inRows.map((r, i) => {
-        const probs = softmaxInto(r.scores, temperature, new Float64Array(r.scores.length));
-        return { score: termScore(r, inJudged[i]), correct: argmax(probs) === r.y };
-      });
       threshold = chooseThreshold(
-        termIn,
+        inRows.map((r, i) => ({ score: termScore(r, inJudged[i]), correct: inJudged[i].termTop === r.y })),
         outRows.map((r, i) => termScore(r, outJudged[i])),
         maxDrop,
       ).threshold;
@@ -301,17 +295,10 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
   const centroids = computeCentroids(vecs, y, K, features.dim);
   // the head needs the cross-validated fusion; with too few examples to cross-validate there is none
   let head: EncoderHeadParts | undefined;
-  if (embeddings && fusion?.threshold !== undefined) {
+  if (embeddings && fusion) {
     const vectors = rows.map((r) => r.e as Float32Array);
     const dim = embeddings.encoder.dim;
-    head = {
-      encoder: embeddings.encoder,
-      linear: trainHead(vectors, y, K, dim),
-      centroids: classCentroids(vectors, y, K, dim),
-      refineBelow,
-      ...fusion,
-      threshold: fusion.threshold,
-    };
+    head = { encoder: embeddings.encoder, linear: trainHead(vectors, y, K, dim), centroids: classCentroids(vectors, y, K, dim), refineBelow, ...fusion };
   }
   const model = new IntentModel({
     labels,
