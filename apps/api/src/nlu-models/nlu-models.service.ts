@@ -12,7 +12,7 @@ import {
   type TrainingSetView,
   type TrainNluModel,
 } from '@baton/contracts';
-import { classifyIntent, encoderInstalled, NluModelEntity, NluTrainingSetEntity, packIntentModel, sharedEncoder, unpackIntentModel } from '@baton/db';
+import { classifyWithSharedEncoder, encoderInstalled, NluModelEntity, NluTrainingSetEntity, packIntentModel, unpackIntentModel } from '@baton/db';
 import { IntentModel } from '@baton/nlu';
 import { ApiError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
@@ -193,7 +193,7 @@ export class NluModelsService {
 
   async classify(name: string, text: string): Promise<NluClassification> {
     const { version, model } = await this.currentModel(name);
-    const result = await classifyIntent(model, model.encoder ? await sharedEncoder() : null, text);
+    const result = await classifyWithSharedEncoder(model, text);
     return { name, version, intents: result.intents, outOfScope: result.outOfScope, oosScore: result.oosScore, threshold: result.threshold, refinedBy: result.refinedBy ?? null };
   }
 

@@ -3,7 +3,7 @@ import type { NluModelRef, Signals } from '@baton/contracts';
 import { combineSignals, IntentModel, keywordTriage } from '@baton/nlu';
 import { NluModelEntity, unpackIntentModel } from '../entities/nlu-model.entity';
 import { NluTrainingSetEntity } from '../entities/nlu-training-set.entity';
-import { classifyIntent, sharedEncoder } from './sentence-encoder';
+import { classifyWithSharedEncoder } from './sentence-encoder';
 
 /**
  * Triage as the worker runs it on every customer message and the API's POST /nlu/triage answers it:
@@ -185,7 +185,7 @@ export function createIntentTriage(db: DataSource, options: TriageOptions = {}, 
     registryFor,
     async triage(text, ref) {
       const loaded = await registryFor(ref).current();
-      const result = loaded ? await classifyIntent(loaded.model, loaded.model.encoder ? await sharedEncoder() : null, text) : null;
+      const result = loaded ? await classifyWithSharedEncoder(loaded.model, text) : null;
       return combineSignals(keywordTriage(text), result, loaded ?? undefined);
     },
   };

@@ -48,6 +48,8 @@ export class SentenceEncoder {
     if (!encoderInstalled(dir)) {
       throw new Error(`the sentence encoder is not installed in ${dir}: run tools/ensure-encoder.sh`);
     }
+    // hashed for the identity models record; ONNX Runtime reads the file itself (handing it the
+    // bytes instead keeps a second copy of the model resident, about 20 MB)
     const modelFile = path.join(dir, 'model.onnx');
     const sha256 = createHash('sha256').update(readFileSync(modelFile)).digest('hex');
     const tokenizer = new WordPieceTokenizer(JSON.parse(readFileSync(path.join(dir, 'tokenizer.json'), 'utf8')) as WordPieceVocabulary);
@@ -117,10 +119,7 @@ export function sharedEncoder(now = Date.now()): Promise<SentenceEncoder | null>
   if (shared?.failedAt !== undefined && now - shared.failedAt >= REOPEN_AFTER_MS) shared = undefined;
   if (!shared) {
     const entry: SharedEncoder = {
-      encoder: (encoderInstalled()
-        ? SentenceEncoder.open({ threads: Number(process.env['BATON_ENCODER_THREADS']) || 1 })
-        : Promise.reject(new Error(`not installed in ${encoderDir()}`))
-      ).catch((error: Error) => {
+      encoder: SentenceEncoder.open({ threads: Number(process.env['BATON_ENCODER_THREADS']) || 1 }).catch((error: Error) => {
         console.warn(`sentence encoder: ${error.message}; intent models trained with it answer from their term model alone`);
         entry.failedAt = Date.now();
         return null;
@@ -151,4 +150,9 @@ export async function classifyIntent(model: IntentModel, encoder: SentenceEncode
   if (!usable || !first.wantsEmbedding) return first;
   const [embedding] = await encoder.embed([text]);
   return model.classify(text, embedding);
+}
+
+/** `classifyIntent` with the process's shared encoder, opened only for a model that has an encoder head. */
+export async function classifyWithSharedEncoder(model: IntentModel, text: string): Promise<IntentResult> {
+  return classifyIntent(model, model.encoder ? await sharedEncoder() : null, text);
 }
