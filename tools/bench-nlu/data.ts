@@ -1,16 +1,18 @@
-/** BANKING77 loading for the NLU bench (Node only). */
+/** The NLU bench's data (Node only): BANKING77, and out-of-domain queries from ChatterBot's corpus. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { load as loadYaml } from 'js-yaml';
 
 export interface Row {
   text: string;
   label: string;
 }
 
+const repoRoot = path.resolve(__dirname, '../..');
+
 export function banking77Dir(): string {
   const env = process.env['BANKING77_DIR'];
   if (env) return path.resolve(env);
-  const repoRoot = path.resolve(__dirname, '../..');
   return path.resolve(repoRoot, '../shared/data/banking77');
 }
 
@@ -70,4 +72,40 @@ export function loadSplit(dir: string, file: 'train.csv' | 'test.csv'): Row[] {
   const li = header.indexOf('category') >= 0 ? header.indexOf('category') : header.indexOf('label');
   if (ti < 0 || li < 0) throw new Error(`${file}: expected columns text,category`);
   return rows.slice(1).map((r) => ({ text: r[ti], label: r[li] }));
+}
+
+/** Where tools/ensure-chatterbot-corpus.sh puts ChatterBot's English dialogs. */
+export function chatterbotCorpusDir(): string {
+  return path.resolve(process.env['CHATTERBOT_CORPUS_DIR'] || path.join(repoRoot, '.tools/chatterbot-corpus'), 'english');
+}
+
+/**
+ * Out-of-domain queries: the opening turn of every dialog in the corpus's YAML files (a dialog is a
+ * list of turns, the user's first), trimmed and without repeats (ignoring case). Nothing is left out
+ * by topic, so the few that a bank might answer (a forgotten password) count as misses when the
+ * model answers them.
+ */
+export function loadOutOfDomain(dir: string): string[] {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yml'))
+    .sort();
+  if (files.length === 0) throw new Error(`${dir}: no .yml dialog files`);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const f of files) {
+    const doc = loadYaml(fs.readFileSync(path.join(dir, f), 'utf8')) as { conversations?: unknown } | null;
+    const dialogs = doc?.conversations;
+    if (!Array.isArray(dialogs)) throw new Error(`${f}: expected a list of conversations`);
+    for (const d of dialogs) {
+      const first = Array.isArray(d) ? d[0] : undefined;
+      if (typeof first !== 'string') continue;
+      const text = first.trim();
+      const key = text.toLowerCase();
+      if (text === '' || seen.has(key)) continue;
+      seen.add(key);
+      out.push(text);
+    }
+  }
+  return out;
 }

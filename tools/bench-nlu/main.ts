@@ -6,6 +6,8 @@
  * script runs it first). The model is trained as `baton nlu train --encoder` trains it: the term
  * model, and an encoder head that refines the messages the term model is unsure of. Every figure
  * (training time included) counts the encoder's work.
+ * Out-of-domain queries: ChatterBot's English corpus, installed by tools/ensure-chatterbot-corpus.sh
+ * (the npm script runs it first; its figures are null when it is absent).
  */
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +15,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { detectLanguage, expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel, type IntentResult } from '@baton/nlu';
 import { classifyIntent, SentenceEncoder, TRAINING_THREADS } from '@baton/db';
-import { banking77Dir, loadSplit, type Row } from './data';
+import { banking77Dir, chatterbotCorpusDir, loadOutOfDomain, loadSplit, type Row } from './data';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -61,6 +63,19 @@ function accuracy(res: IntentResult[], rows: Row[]): number {
   return pct(ok, rows.length);
 }
 
+/** Share of the in-scope rows answered with their intent and not judged out of scope. */
+function accuracyAtThreshold(res: IntentResult[], rows: Row[]): number {
+  return pct(rows.filter((r, i) => !res[i].outOfScope && res[i].intents[0]?.label === r.label).length, rows.length);
+}
+
+/** Share of out-of-domain queries judged out of scope (null without the corpus). */
+async function outOfDomainRecall(model: IntentModel, queries: string[] | null): Promise<number | null> {
+  if (!queries) return null;
+  let flagged = 0;
+  for (const q of queries) if ((await classify(model, q)).outOfScope) flagged++;
+  return pct(flagged, queries.length);
+}
+
 function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
@@ -104,6 +119,14 @@ async function main(): Promise<void> {
       `${TRAINING_THREADS} for training)`,
   );
 
+  const oodDir = chatterbotCorpusDir();
+  const outOfDomain = fs.existsSync(oodDir) ? loadOutOfDomain(oodDir) : null;
+  log(
+    outOfDomain
+      ? `out-of-domain: ${outOfDomain.length} opening turns of ChatterBot's English dialogs (never trained on)`
+      : `out-of-domain: no corpus at ${oodDir} (run tools/ensure-chatterbot-corpus.sh); those figures are skipped`,
+  );
+
   // ---- full training ----
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -116,10 +139,14 @@ async function main(): Promise<void> {
   const acc = accuracy(testResults, test);
   const refinedShare = pct(testResults.filter((r) => r.refinedBy).length, test.length);
   const termOnly = pct(test.filter((r) => model.classify(r.text, null).intents[0]?.label === r.label).length, test.length);
+  const fullAtThreshold = accuracyAtThreshold(testResults, test);
+  const fullOutOfDomain = await outOfDomainRecall(model, outOfDomain);
   log(
     `accuracy (train.csv -> test.csv): ${acc.toFixed(2)}%   [train ${trainSeconds}s wall (${embedSeconds}s of it embedding), ` +
       `${trainCpuSeconds}s CPU, ${model.stats.features} features]\n` +
-      `  ${refinedShare.toFixed(2)}% of messages refined by the encoder (base confidence under ${model.head?.refineBelow}); the term model alone: ${termOnly.toFixed(2)}%`,
+      `  ${refinedShare.toFixed(2)}% of messages refined by the encoder (base confidence under ${model.head?.refineBelow}); the term model alone: ${termOnly.toFixed(2)}%\n` +
+      `  at the out-of-scope threshold: in-scope accuracy ${fullAtThreshold.toFixed(2)}%` +
+      (fullOutOfDomain === null ? '' : `, out-of-domain recall ${fullOutOfDomain.toFixed(2)}%`),
   );
   if (model.stats.cv) {
     const cv = model.stats.cv;
@@ -239,10 +266,12 @@ async function main(): Promise<void> {
   const inScopeAccuracy = pct(inOk, inN);
   const outOfScopeRecall = pct(outFlag, outN);
   const oosAuroc = Math.round(auroc(outScores, inScores) * 10000) / 100;
+  const heldOutDomain = await outOfDomainRecall(mOos, outOfDomain);
   log(
     `out-of-scope (${OOS_HELD_OUT} intents held out of training, seed ${OOS_SEED}: ${[...held].join(', ')}):\n` +
       `  in-scope accuracy ${inScopeAccuracy.toFixed(2)}% (without OOS rejection ${pct(inOkNoReject, inN).toFixed(2)}%), ` +
-      `OOS recall ${outOfScopeRecall.toFixed(2)}% at threshold ${mOos.threshold.toFixed(3)} chosen on train; AUROC ${oosAuroc.toFixed(2)}`,
+      `OOS recall ${outOfScopeRecall.toFixed(2)}% on the held-out intents at threshold ${mOos.threshold.toFixed(3)} chosen on train; AUROC ${oosAuroc.toFixed(2)}` +
+      (heldOutDomain === null ? '' : `\n  out-of-domain recall at the same threshold: ${heldOutDomain.toFixed(2)}%`),
   );
 
   // Trade-off curve on test (reporting only; the operating threshold above is chosen on train).
@@ -274,6 +303,8 @@ async function main(): Promise<void> {
       accuracy10shot: acc10,
       termModelAccuracy: termOnly,
       refinedPercent: refinedShare,
+      inScopeAccuracyAtThreshold: fullAtThreshold,
+      outOfDomainRecall: fullOutOfDomain,
       ece: Math.round(ece * 10000) / 100,
       trainRows: trainRows.length,
       testRows: test.length,
@@ -281,6 +312,8 @@ async function main(): Promise<void> {
     oos: {
       inScopeAccuracy,
       outOfScopeRecall,
+      outOfDomainRecall: heldOutDomain,
+      outOfDomainQueries: outOfDomain?.length ?? 0,
       inScopeAccuracyWithoutRejection: pct(inOkNoReject, inN),
       auroc: oosAuroc,
       threshold: mOos.threshold,
