@@ -1,4 +1,4 @@
-export { trainIntentModel, type TrainingExample, type TrainOptions } from './train';
+export { DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP, trainIntentModel, type TrainingExample, type TrainOptions } from './train';
 export {
   IntentModel,
   MODEL_FORMAT,

@@ -2,6 +2,7 @@ import { IntentModel, trainIntentModel, type TrainingExample } from './index';
 import { base64ToFloat32, base64ToBytes, bytesToBase64, float32ToBase64 } from './codec';
 import { fitTemperature, softmaxInto } from './calibration';
 import { chooseThreshold } from './oos';
+import { mulberry32, shuffleInPlace } from './random';
 
 const DATA: Record<string, string[]> = {
   order_status: [
@@ -184,5 +185,35 @@ describe('helpers', () => {
     expect(pt.threshold).toBeCloseTo(0.7);
     expect(pt.outOfScopeRecall).toBeCloseTo(0.75);
     expect(pt.inScopeAccuracy).toBeCloseTo(0.8);
+  });
+
+  it('gives up as much cross-validated in-scope accuracy for out-of-scope recall as the operating point allows', () => {
+    // eight intents whose words overlap, so that held-out intents read like known ones
+    const rand = mulberry32(7);
+    const topics = ['card', 'transfer', 'refund', 'account', 'payment', 'fee', 'pin', 'limit'];
+    const filler = ['my', 'the', 'please', 'i', 'need', 'help', 'with', 'why', 'is', 'not', 'working', 'today', 'again'];
+    const pick = (list: string[]) => list[Math.floor(rand() * list.length)];
+    const overlapping: TrainingExample[] = topics.flatMap((topic, k) =>
+      Array.from({ length: 30 }, () => {
+        const words = [topic, rand() < 0.5 ? topics[(k + 1) % topics.length] : pick(topics), ...Array.from({ length: 4 }, () => pick(filler))];
+        shuffleInPlace(words, rand);
+        return { text: words.join(' '), label: topic };
+      }),
+    );
+    const strict = trainIntentModel(overlapping, { maxInScopeAccuracyDrop: 0 });
+    const loose = trainIntentModel(overlapping, { maxInScopeAccuracyDrop: 0.3 });
+    const [s, l] = [strict.stats.cv!, loose.stats.cv!];
+    expect(s.inScopeAccuracyAtThreshold).toBe(s.accuracy);
+    expect(l.inScopeAccuracyAtThreshold).toBeGreaterThanOrEqual(l.accuracy - 0.3);
+    expect(l.outOfScopeRecallAtThreshold).toBeGreaterThan(s.outOfScopeRecallAtThreshold);
+    expect(loose.threshold).toBeLessThan(strict.threshold);
+    // the same message is judged out of scope more readily
+    const verdicts = overlapping.map(({ text }) => [strict.classify(text).outOfScope, loose.classify(text).outOfScope]);
+    expect(verdicts.every(([st, lo]) => !st || lo)).toBe(true);
+    expect(verdicts.filter(([, lo]) => lo).length).toBeGreaterThan(verdicts.filter(([st]) => st).length);
+  });
+
+  it.each([-0.01, 1.5, Number.NaN])('refuses an operating point of %p', (drop) => {
+    expect(() => trainIntentModel(EXAMPLES, { maxInScopeAccuracyDrop: drop })).toThrow('maxInScopeAccuracyDrop must be between 0 and 1');
   });
 });

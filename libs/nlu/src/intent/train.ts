@@ -64,7 +64,8 @@ export interface TrainOptions {
 }
 
 const DEFAULT_SHARE = 0.15;
-const DEFAULT_DROP = 0.015;
+/** The default operating point: see `TrainOptions.maxInScopeAccuracyDrop`. */
+export const DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP = 0.015;
 
 interface Prepared {
   p: PreparedText;
@@ -147,6 +148,8 @@ function fitOn(rows: Prepared[], classes: number[], cfg: FeatureConfig, svm: Svm
 
 export function trainIntentModel(examples: TrainingExample[], options: TrainOptions = {}): IntentModel {
   const t0 = Date.now();
+  const maxDrop = options.maxInScopeAccuracyDrop ?? DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP;
+  if (!(maxDrop >= 0 && maxDrop <= 1)) throw new Error(`maxInScopeAccuracyDrop must be between 0 and 1 (got ${String(maxDrop)})`);
   const progress = options.onProgress ?? (() => undefined);
   const cfg = options.features ?? DEFAULT_FEATURES;
   const svm: SvmOptions = { ...DEFAULT_SVM, ...options.svm };
@@ -260,7 +263,6 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
       return { score: oosScore(r, inJudged[i]), correct: b === r.y, conf: inJudged[i].probs[b] };
     });
     const outRes = outRows.map((r, i) => oosScore(r, outJudged[i]));
-    const maxDrop = options.maxInScopeAccuracyDrop ?? DEFAULT_DROP;
     const point = chooseThreshold(inRes, outRes, maxDrop);
     threshold = point.threshold;
     if (fit && refinedCombiner) {
