@@ -143,6 +143,41 @@ describe('intent models: training, versions, rollback', () => {
     expect([sure.body.refinedBy, sure.body.intents[0].label]).toEqual([null, 'billing']);
   });
 
+  it('chooses the out-of-scope threshold for the operating point asked, records it, and refuses one out of range', async () => {
+    const name = uniqueModel('operating');
+    const shipped = await api('GET', '/nlu/models/conversation-default/training-set');
+    await api('PUT', `${modelPath(name)}/training-set`, { examples: shipped.body.examples });
+    const byDefault = await api('POST', `${modelPath(name)}/train`, {});
+    const strict = await api('POST', `${modelPath(name)}/train`, { maxInScopeAccuracyDrop: 0 });
+    const loose = await api('POST', `${modelPath(name)}/train`, { maxInScopeAccuracyDrop: 0.2 });
+    expect([byDefault.status, strict.status, loose.status]).toEqual([201, 201, 201]);
+    expect([byDefault.body.maxInScopeAccuracyDrop, strict.body.maxInScopeAccuracyDrop, loose.body.maxInScopeAccuracyDrop]).toEqual([0.015, 0, 0.2]);
+
+    // 0 never turns away a message the model gets right; 0.2 trades accuracy for flagging more
+    const [s, l] = [strict.body.summary, loose.body.summary];
+    expect(s.cvInScopeAccuracyAtThreshold).toBe(s.cvAccuracy);
+    expect(l.cvInScopeAccuracyAtThreshold).toBeGreaterThanOrEqual(l.cvAccuracy - 0.2);
+    expect(l.cvOutOfScopeRecallAtThreshold).toBeGreaterThan(s.cvOutOfScopeRecallAtThreshold);
+    expect(l.threshold).toBeLessThan(s.threshold);
+    const stored = await sql(`SELECT version, max_in_scope_accuracy_drop FROM nlu_models WHERE name = $1 ORDER BY version`, [name]);
+    expect(stored).toEqual([
+      { version: 1, max_in_scope_accuracy_drop: 0.015 },
+      { version: 2, max_in_scope_accuracy_drop: 0 },
+      { version: 3, max_in_scope_accuracy_drop: 0.2 },
+    ]);
+
+    for (const [drop, message] of [
+      [-0.01, 'maxInScopeAccuracyDrop must be at least 0'],
+      [0.5, 'maxInScopeAccuracyDrop must be at most 0.2'],
+      ['lots', 'maxInScopeAccuracyDrop must be a number'],
+    ] as const) {
+      const refused = await api('POST', `${modelPath(name)}/train`, { maxInScopeAccuracyDrop: drop });
+      expect([refused.status, refused.body.error.details[0].field]).toEqual([400, 'maxInScopeAccuracyDrop']);
+      expect(refused.body.error.details[0].message).toContain(message);
+    }
+    expect((await api('GET', `${modelPath(name)}/versions`)).body.versions).toHaveLength(3);
+  });
+
   it('refuses a rollback to a version that does not exist or is not a number', async () => {
     const name = uniqueModel('rollback');
     await api('PUT', `${modelPath(name)}/training-set`, { examples: SMALL_SET });
@@ -213,13 +248,16 @@ describe('baton nlu', () => {
     const training = path.join(dir, 'training.csv');
     const rows = Object.entries({ ...SMALL_SET, cancellation: CANCELLATION }).flatMap(([label, texts]) => texts.map((text) => `"${text}",${label}`));
     writeFileSync(training, ['text,label', ...rows].join('\n'));
-    const trained = await baton(['nlu', 'train', name, '--file', training, '--json', '--author', 'ci']);
+    const trained = await baton(['nlu', 'train', name, '--file', training, '--json', '--author', 'ci', '--max-in-scope-drop', '2.5']);
     expect(trained.code).toBe(0);
-    expect(JSON.parse(trained.stdout)).toMatchObject({ trainingSet: { intents: 4, utterances: 24 }, version: { version: 1, status: 'ready', author: 'ci' } });
+    expect(JSON.parse(trained.stdout)).toMatchObject({
+      trainingSet: { intents: 4, utterances: 24 },
+      version: { version: 1, status: 'ready', author: 'ci', maxInScopeAccuracyDrop: 0.025 },
+    });
 
     const versions = await baton(['nlu', 'versions', name]);
     expect(versions.code).toBe(0);
-    expect(versions.stdout).toMatch(/^\* v1 +ready/m);
+    expect(versions.stdout).toMatch(/^\* v1 +ready .*out of scope: [\d.]+% flagged at [\d.]+% in-scope accuracy/m);
 
     const labelled = path.join(dir, 'labelled.csv');
     writeFileSync(labelled, ['label,text', 'billing,"I was charged twice, please help"', 'order_status,where is my parcel', 'oos,what is the capital of France'].join('\n'));

@@ -54,3 +54,15 @@ describe('baton flows validate', () => {
     await expect(baton(['flows', 'validate', '/nonexistent-folder'])).rejects.toThrow(/no such file/);
   });
 });
+
+describe('baton nlu train', () => {
+  it.each(['-1', '21', 'lots', ''])('refuses an operating point of %p before calling the API', async (drop) => {
+    await expect(baton(['nlu', 'train', 'retention', `--max-in-scope-drop=${drop}`, '--api-url', 'http://127.0.0.1:9'])).rejects.toThrow(
+      '--max-in-scope-drop must be a number of points from 0 to 20',
+    );
+  });
+
+  it.each(['-5', '101', '9O', ' '])('refuses an accuracy bar of %p for eval', async (bar) => {
+    await expect(baton(['nlu', 'eval', 'retention', '--file', 'rows.csv', `--min-accuracy=${bar}`])).rejects.toThrow('--min-accuracy must be a percentage from 0 to 100');
+  });
+});

@@ -44,10 +44,20 @@ Options:
   --word-vectors             nlu train: add the GloVe word-vector view (slower to train)
   --encoder                  nlu train: add the sentence encoder's head, which refines the messages
                              the model is unsure of (more accurate; the server needs the encoder installed)
+  --max-in-scope-drop PTS    nlu train: points of cross-validated in-scope accuracy the out-of-scope threshold
+                             may give up to flag more out-of-scope messages (0-20, default 1.5)
   --min-accuracy PCT         nlu eval: exit 1 when accuracy is below PCT
   -h, --help                 show this help`;
 
 export class UsageError extends Error {}
+
+/** A decimal number of points from 0 to `max` given to `flag`, or undefined when the flag is absent. */
+function points(raw: string | undefined, flag: string, max: number, what: string): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!(value <= max)) throw new UsageError(`${flag} must be ${what} from 0 to ${max}`);
+  return value;
+}
 
 export async function run(argv: string[], out: (text: string) => void = console.log): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -65,6 +75,7 @@ export async function run(argv: string[], out: (text: string) => void = console.
       file: { type: 'string' },
       'word-vectors': { type: 'boolean', default: false },
       encoder: { type: 'boolean', default: false },
+      'max-in-scope-drop': { type: 'string' },
       'min-accuracy': { type: 'string' },
     },
   });
@@ -136,12 +147,14 @@ export async function run(argv: string[], out: (text: string) => void = console.
     };
     switch (command) {
       case 'train': {
+        const drop = points(values['max-in-scope-drop'], '--max-in-scope-drop', 20, 'a number of points');
         const rows = values.file ? readLabelledFile(values.file) : undefined;
         const result = await trainModel(api(), name, {
           rows,
           author: values.author ?? process.env.USER ?? 'cli',
           wordVectors: values['word-vectors']!,
           encoder: values.encoder!,
+          maxInScopeAccuracyDrop: drop === undefined ? undefined : drop / 100,
           onWait: (seconds) => log(`\rtraining ${name}... ${seconds}s`),
         });
         log('\r');
@@ -150,8 +163,7 @@ export async function run(argv: string[], out: (text: string) => void = console.
       }
       case 'eval': {
         if (!values.file) throw new UsageError('nlu eval needs --file with labelled rows');
-        const minAccuracy = values['min-accuracy'] === undefined ? null : Number(values['min-accuracy']);
-        if (minAccuracy !== null && !(minAccuracy >= 0 && minAccuracy <= 100)) throw new UsageError('--min-accuracy must be a percentage from 0 to 100');
+        const minAccuracy = points(values['min-accuracy'], '--min-accuracy', 100, 'a percentage') ?? null;
         const rows = readLabelledFile(values.file);
         if (rows.length === 0) throw new UsageError(`${values.file} holds no rows`);
         const report = await evaluateModel(api(), name, rows, (done, total) => {

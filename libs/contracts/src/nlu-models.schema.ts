@@ -49,6 +49,9 @@ export const putTrainingSetSchema = z.strictObject({
 });
 export type PutTrainingSet = z.infer<typeof putTrainingSetSchema>;
 
+/** The most in-scope accuracy (a share, 0..1) an out-of-scope threshold may be asked to give up. */
+export const MAX_IN_SCOPE_ACCURACY_DROP = 0.2;
+
 /** POST /nlu/models/:name/train. */
 export const trainNluModelSchema = z.strictObject({
   author: z.string().trim().min(1).max(128).optional(),
@@ -63,6 +66,16 @@ export const trainNluModelSchema = z.strictObject({
    * out-of-scope verdict. Embedding the examples adds about 1.5 s per 1,000 utterances.
    */
   encoder: z.boolean().default(false),
+  /**
+   * The operating point: the out-of-scope threshold flags as many out-of-scope messages as it can
+   * while cross-validated in-scope accuracy drops by at most this much (0.015, 1.5 points, when
+   * absent). Larger hands more messages to people; 0 never turns away one the model gets right.
+   */
+  maxInScopeAccuracyDrop: z
+    .number({ error: 'maxInScopeAccuracyDrop must be a number' })
+    .min(0, 'maxInScopeAccuracyDrop must be at least 0')
+    .max(MAX_IN_SCOPE_ACCURACY_DROP, `maxInScopeAccuracyDrop must be at most ${MAX_IN_SCOPE_ACCURACY_DROP} (${100 * MAX_IN_SCOPE_ACCURACY_DROP} points of accuracy)`)
+    .optional(),
 });
 export type TrainNluModel = z.infer<typeof trainNluModelSchema>;
 
@@ -124,6 +137,8 @@ export interface NluModelVersionView {
   author: string;
   wordVectors: boolean;
   encoder: boolean;
+  /** The operating point it was trained for (null for versions trained before it was recorded). */
+  maxInScopeAccuracyDrop: number | null;
   summary: NluTrainingSummary | null;
   error: string | null;
   modelBytes: number | null;

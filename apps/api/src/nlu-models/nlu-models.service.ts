@@ -13,7 +13,7 @@ import {
   type TrainNluModel,
 } from '@baton/contracts';
 import { classifyWithSharedEncoder, encoderInstalled, NluModelEntity, NluTrainingSetEntity, packIntentModel, unpackIntentModel } from '@baton/db';
-import { IntentModel } from '@baton/nlu';
+import { DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP, IntentModel } from '@baton/nlu';
 import { ApiError } from '../common/api-error';
 import { API_CONFIG, type ApiConfig } from '../config';
 import { trainInThread } from './nlu-trainer';
@@ -30,6 +30,7 @@ const versionView = (row: NluModelEntity, currentVersion: number | null): NluMod
   author: row.author,
   wordVectors: row.wordVectors,
   encoder: row.encoder,
+  maxInScopeAccuracyDrop: row.maxInScopeAccuracyDrop,
   summary: row.trainingSummary,
   error: row.error,
   modelBytes: row.modelBytes,
@@ -101,7 +102,7 @@ export class NluModelsService {
    * Starts training a new version. Small sets (up to SYNC_TRAINING_LIMIT utterances) are awaited and
    * answered finished; larger ones are answered at once while the thread trains.
    */
-  async train(name: string, { author, wordVectors, encoder }: TrainNluModel): Promise<TrainOutcome> {
+  async train(name: string, { author, wordVectors, encoder, maxInScopeAccuracyDrop }: TrainNluModel): Promise<TrainOutcome> {
     if (encoder && !encoderInstalled()) {
       throw new ApiError(422, ErrorCode.NluEncoderMissing, 'the sentence encoder is not installed on this server: run tools/ensure-encoder.sh');
     }
@@ -125,6 +126,7 @@ export class NluModelsService {
         author: author ?? DEFAULT_AUTHOR,
         wordVectors,
         encoder,
+        maxInScopeAccuracyDrop: maxInScopeAccuracyDrop ?? DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP,
         trainingSummary: null,
         error: null,
         model: null,
@@ -151,7 +153,12 @@ export class NluModelsService {
   private async complete(row: NluModelEntity, examples: TrainingExamples): Promise<NluModelVersionView> {
     const { name, version } = row;
     try {
-      const trained = await trainInThread(examples, { wordVectors: row.wordVectors, encoder: row.encoder, timeoutMs: this.config.NLU_TRAINING_TIMEOUT });
+      const trained = await trainInThread(examples, {
+        wordVectors: row.wordVectors,
+        encoder: row.encoder,
+        maxInScopeAccuracyDrop: row.maxInScopeAccuracyDrop ?? DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP,
+        timeoutMs: this.config.NLU_TRAINING_TIMEOUT,
+      });
       const packed = packIntentModel(trained.json);
       return await this.db.transaction(async (em) => {
         await em.update(

@@ -38,8 +38,12 @@ export function summarize(model: IntentModel, examples: TrainingExamples): NluTr
  * Trains in a worker thread and loads the result back (which also proves the stored JSON loads).
  * The thread is terminated after `timeoutMs`.
  */
-export function trainInThread(examples: TrainingExamples, options: { wordVectors: boolean; encoder: boolean; timeoutMs: number }): Promise<TrainedModel> {
-  const job: TrainingJob = { examples: trainingRows(examples), wordVectors: options.wordVectors, encoder: options.encoder };
+export function trainInThread(
+  examples: TrainingExamples,
+  options: { wordVectors: boolean; encoder: boolean; maxInScopeAccuracyDrop: number; timeoutMs: number },
+): Promise<TrainedModel> {
+  const { wordVectors, encoder, maxInScopeAccuracyDrop } = options;
+  const job: TrainingJob = { examples: trainingRows(examples), wordVectors, encoder, maxInScopeAccuracyDrop };
   return new Promise((resolve, reject) => {
     const thread = new Worker(THREAD, { workerData: job });
     const timer = setTimeout(() => {

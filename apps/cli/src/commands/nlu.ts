@@ -17,7 +17,17 @@ export interface TrainResult {
 export async function trainModel(
   api: ApiClient,
   name: string,
-  options: { rows?: LabelledText[]; author: string; wordVectors: boolean; encoder?: boolean; pollMs?: number; timeoutMs?: number; onWait?: (seconds: number) => void },
+  options: {
+    rows?: LabelledText[];
+    author: string;
+    wordVectors: boolean;
+    encoder?: boolean;
+    /** The out-of-scope threshold's operating point (a share of in-scope accuracy; the server's default when absent). */
+    maxInScopeAccuracyDrop?: number;
+    pollMs?: number;
+    timeoutMs?: number;
+    onWait?: (seconds: number) => void;
+  },
 ): Promise<TrainResult> {
   const trainingSet = options.rows
     ? await api.put<TrainingSetView>(`${modelPath(name)}/training-set`, { examples: groupByLabel(options.rows), author: options.author })
@@ -26,6 +36,7 @@ export async function trainModel(
     author: options.author,
     wordVectors: options.wordVectors,
     encoder: options.encoder ?? false,
+    maxInScopeAccuracyDrop: options.maxInScopeAccuracyDrop,
   });
   const started = Date.now();
   while (version.status === 'training') {
@@ -155,7 +166,13 @@ export function formatVersions(list: NluModelVersionList): string {
   return list.versions
     .map((v) => {
       const s = v.summary;
-      const figures = s ? `${s.examples} utterances, ${s.intents} intents, cv accuracy ${s.cvAccuracy === null ? '-' : `${pct(s.cvAccuracy, 1)}%`}, ${s.trainMs} ms` : (v.error ?? '');
+      const oos =
+        s?.cvInScopeAccuracyAtThreshold == null || s.cvOutOfScopeRecallAtThreshold == null
+          ? ''
+          : `, out of scope: ${pct(s.cvOutOfScopeRecallAtThreshold, 1)}% flagged at ${pct(s.cvInScopeAccuracyAtThreshold, 1)}% in-scope accuracy`;
+      const figures = s
+        ? `${s.examples} utterances, ${s.intents} intents, cv accuracy ${s.cvAccuracy === null ? '-' : `${pct(s.cvAccuracy, 1)}%`}${oos}, ${s.trainMs} ms`
+        : (v.error ?? '');
       return `${v.current ? '*' : ' '} v${String(v.version).padEnd(4)} ${v.status.padEnd(8)} ${v.createdAt}  ${v.author.padEnd(16)} ${figures}`.trimEnd();
     })
     .join('\n');

@@ -25,6 +25,10 @@ export class NluModelEntity {
   @Column('boolean', { default: false })
   encoder!: boolean;
 
+  /** The operating point of the out-of-scope threshold (see TrainNluModel); null before it was recorded. */
+  @Column('double precision', { name: 'max_in_scope_accuracy_drop', nullable: true })
+  maxInScopeAccuracyDrop!: number | null;
+
   @Column('jsonb', { name: 'training_summary', nullable: true })
   trainingSummary!: NluTrainingSummary | null;
 
