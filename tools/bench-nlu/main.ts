@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { detectLanguage, expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel, type IntentResult } from '@baton/nlu';
+import { DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP, detectLanguage, expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel, type IntentResult } from '@baton/nlu';
 import { classifyIntent, SentenceEncoder, TRAINING_THREADS } from '@baton/db';
 import { banking77Dir, chatterbotCorpusDir, loadOutOfDomain, loadSplit, type Row } from './data';
 
@@ -40,12 +40,15 @@ let encoder: SentenceEncoder;
 let trainingEncoder: SentenceEncoder;
 
 /** Trains as the platform does with the encoder: embeddings of every example, then the model. */
-async function train(rows: Row[]): Promise<{ model: IntentModel; embedSeconds: number }> {
+async function train(rows: Row[]): Promise<{ model: IntentModel; embedSeconds: number; vectors: Float32Array[] }> {
   const started = performance.now();
   const vectors = await trainingEncoder.embed(rows.map((r) => r.text));
   const embedSeconds = Math.round((performance.now() - started) / 10) / 100;
-  return { model: trainIntentModel(rows, { embeddings: { encoder: encoder.identity, vectors } }), embedSeconds };
+  return { model: trainIntentModel(rows, { embeddings: { encoder: encoder.identity, vectors } }), embedSeconds, vectors };
 }
+
+/** Other operating points than the default (maxInScopeAccuracyDrop), each threshold chosen on the training data. */
+const OPERATING_POINTS = [0.005, 0.01, 0.025, 0.04];
 
 const classify = (model: IntentModel, text: string): Promise<IntentResult> => classifyIntent(model, encoder, text);
 
@@ -240,7 +243,8 @@ async function main(): Promise<void> {
   const perm = [...labels];
   shuffleInPlace(perm, mulberry32(OOS_SEED));
   const held = new Set(perm.slice(0, OOS_HELD_OUT));
-  const { model: mOos } = await train(trainRows.filter((r) => !held.has(r.label)));
+  const inScopeRows = trainRows.filter((r) => !held.has(r.label));
+  const { model: mOos, vectors: inScopeVectors } = await train(inScopeRows);
   const oosResults = await results(mOos, test);
   let inOk = 0;
   let inOkNoReject = 0;
@@ -273,6 +277,29 @@ async function main(): Promise<void> {
       `OOS recall ${outOfScopeRecall.toFixed(2)}% on the held-out intents at threshold ${mOos.threshold.toFixed(3)} chosen on train; AUROC ${oosAuroc.toFixed(2)}` +
       (heldOutDomain === null ? '' : `\n  out-of-domain recall at the same threshold: ${heldOutDomain.toFixed(2)}%`),
   );
+
+  // The same model trained for other operating points: what a team trades by choosing one.
+  const inScopeTest = test.filter((r) => !held.has(r.label));
+  const operatingPoints: Array<{ maxInScopeAccuracyDrop: number; inScopeAccuracy: number; outOfScopeRecall: number; outOfDomainRecall: number | null }> = [];
+  for (const drop of [...OPERATING_POINTS, DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP].sort((a, b) => a - b)) {
+    const m =
+      drop === DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP
+        ? mOos
+        : trainIntentModel(inScopeRows, { embeddings: { encoder: encoder.identity, vectors: inScopeVectors }, maxInScopeAccuracyDrop: drop });
+    const res = m === mOos ? oosResults : await results(m, test);
+    const point = {
+      maxInScopeAccuracyDrop: drop,
+      inScopeAccuracy: accuracyAtThreshold(res.filter((_, i) => !held.has(test[i].label)), inScopeTest),
+      outOfScopeRecall: pct(res.filter((x, i) => held.has(test[i].label) && x.outOfScope).length, outN),
+      outOfDomainRecall: m === mOos ? heldOutDomain : await outOfDomainRecall(m, outOfDomain),
+    };
+    operatingPoints.push(point);
+    log(
+      `  trained for a drop of ${(100 * drop).toFixed(1)} points: in-scope ${point.inScopeAccuracy.toFixed(2)}%, ` +
+        `held-out intents ${point.outOfScopeRecall.toFixed(2)}%` +
+        (point.outOfDomainRecall === null ? '' : `, out-of-domain ${point.outOfDomainRecall.toFixed(2)}%`),
+    );
+  }
 
   // Trade-off curve on test (reporting only; the operating threshold above is chosen on train).
   const curve: Array<{ inScopeAccuracy: number; outOfScopeRecall: number; threshold: number }> = [];
@@ -318,6 +345,7 @@ async function main(): Promise<void> {
       auroc: oosAuroc,
       threshold: mOos.threshold,
       heldOutIntents: [...held],
+      operatingPoints,
       curveTestTuned: curve,
     },
     latencyMs: { p50, p99, longMessage: Math.round(bigMs * 1000) / 1000 },
