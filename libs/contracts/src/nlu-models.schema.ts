@@ -69,7 +69,8 @@ export const trainNluModelSchema = z.strictObject({
   /**
    * The operating point: the out-of-scope threshold flags as many out-of-scope messages as it can
    * while cross-validated in-scope accuracy drops by at most this much (0.015, 1.5 points, when
-   * absent). Larger hands more messages to people; 0 never turns away one the model gets right.
+   * absent). Larger hands more messages to people; at 0 no cross-validated message the model
+   * answered right is turned away.
    */
   maxInScopeAccuracyDrop: z
     .number({ error: 'maxInScopeAccuracyDrop must be a number' })
