@@ -134,7 +134,8 @@ const mismatches = new Set<string>();
 
 /**
  * Classifies a message as the worker does: the term model first, then, when the model asks for it,
- * again with the message's embedding. A model trained with another encoder (or none) is answered by
+ * refined by the message's embedding (the message is read once; other messages may be classified
+ * while it is embedded). A model trained with another encoder (or none) is answered by
  * its term model alone.
  */
 export async function classifyIntent(model: IntentModel, encoder: SentenceEncoder | null, text: string): Promise<IntentResult> {
@@ -146,10 +147,11 @@ export async function classifyIntent(model: IntentModel, encoder: SentenceEncode
         `this process has ${encoder.identity.sha256.slice(0, 12)}; it answers from its term model alone (train it again)`,
     );
   }
-  const first = model.classify(text, usable ? undefined : null);
-  if (!usable || !first.wantsEmbedding) return first;
+  if (!usable) return model.classify(text, null);
+  const steps = model.classifyInSteps(text);
+  if (!steps.result.wantsEmbedding) return steps.result;
   const [embedding] = await encoder.embed([text]);
-  return model.classify(text, embedding);
+  return steps.refine(embedding);
 }
 
 /** `classifyIntent` with the process's shared encoder, opened only for a model that has an encoder head. */

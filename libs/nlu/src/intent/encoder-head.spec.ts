@@ -133,6 +133,18 @@ describe('intent model with an encoder head', () => {
     }
   });
 
+  it('classifies in two steps exactly as in one, though other messages are read between the steps', () => {
+    const embeddings = MESSAGES.map((text) => embeddingFor(model, text));
+    const steps = MESSAGES.map((text) => model.classifyInSteps(text));
+    expect(steps.filter((s) => s.result.wantsEmbedding).length).toBeGreaterThanOrEqual(3);
+    // every message is read before any is refined, so each refinement must keep its own reading
+    const refined = steps.map((s, i) => s.refine(embeddings[i]));
+    MESSAGES.forEach((text, i) => {
+      expect(steps[i].result).toEqual(model.classify(text));
+      expect(refined[i]).toEqual(model.classify(text, embeddings[i]));
+    });
+  });
+
   it('follows the embedding when the words leave the intent open', () => {
     const cases: Array<[string, string, string]> = [
       ['money charge', 'billing', 'refund'],

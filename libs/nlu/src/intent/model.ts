@@ -147,6 +147,17 @@ function dequantize(q: Int8Array, scales: Float32Array, dim: number, K: number):
   return out;
 }
 
+/** What the term model read in a message, before any refinement. */
+interface Reading {
+  /** No known feature in the message. */
+  empty: boolean;
+  coverage: number;
+  scores: Float64Array;
+  probs: Float64Array;
+  features: number[];
+  oosScore: number;
+}
+
 export class IntentModel {
   readonly labels: string[];
   readonly features: FeatureSpace;
@@ -224,6 +235,14 @@ export class IntentModel {
     return { scores, probs, features, oosScore: combinerScore(this.combiner, features) };
   }
 
+  /** The term model's reading of a message (its scores and probabilities live in scratch buffers until the next read). */
+  private read(text: unknown): Reading {
+    const p = prepareText(text);
+    const v = this.features.vectorizePrepared(p);
+    const coverage = this.features.coverage(p, this.inScopeTerms);
+    return { empty: v.idx.length === 0, coverage, ...this.evaluate(v, coverage) };
+  }
+
   /**
    * Intents and out-of-scope verdict of a message. With an encoder head, messages the term model is
    * unsure of are refined by `embedding` (the message's embedding by `encoder`) when it is given, and
@@ -232,11 +251,24 @@ export class IntentModel {
    * threshold chosen for it.
    */
   classify(text: unknown, embedding?: Float32Array | null): IntentResult {
-    const p = prepareText(text);
-    const v = this.features.vectorizePrepared(p);
-    const coverage = this.features.coverage(p, this.inScopeTerms);
-    const evaluated = this.evaluate(v, coverage);
-    let { oosScore, probs } = evaluated;
+    return this.answer(this.read(text), embedding);
+  }
+
+  /**
+   * Classifies a message in the two steps an encoder needs, reading it once: `result` is
+   * `classify(text)`, and `refine(embedding)` gives `classify(text, embedding)` once the embedding
+   * (asked for by `result.wantsEmbedding`) is computed, even if other messages were classified meanwhile.
+   */
+  classifyInSteps(text: unknown): { result: IntentResult; refine: (embedding: Float32Array) => IntentResult } {
+    const reading = this.read(text);
+    const result = this.answer(reading);
+    const kept: Reading = { ...reading, scores: Float64Array.from(reading.scores), probs: Float64Array.from(reading.probs) };
+    return { result, refine: (embedding) => this.answer(kept, embedding) };
+  }
+
+  private answer(reading: Reading, embedding?: Float32Array | null): IntentResult {
+    const { empty, coverage } = reading;
+    let { oosScore, probs } = reading;
     const K = this.labels.length;
     let refinedBy: string | undefined;
     let wantsEmbedding = false;
@@ -245,13 +277,13 @@ export class IntentModel {
       throw new Error(`the embedding has ${embedding.length} dimensions; ${head.encoder.name} gives ${head.encoder.dim}`);
     }
     const threshold = head ? head.threshold : this.threshold;
-    if (head && v.idx.length > 0) {
+    if (head && !empty) {
       if (probs[argmax(probs)] < head.refineBelow) {
         if (!embedding) wantsEmbedding = true;
         else {
           const headScores = scoreHead(head.linear, embedding);
-          probs = fusedProbabilities(head, evaluated.scores, this.temperature, headScores, new Float64Array(K));
-          const features = refinedOosFeatures(evaluated.features, probs, headScores, head.headTemperature, nearestCentroidCosine(head.centroids, K, embedding), coverage);
+          probs = fusedProbabilities(head, reading.scores, this.temperature, headScores, new Float64Array(K));
+          const features = refinedOosFeatures(reading.features, probs, headScores, head.headTemperature, nearestCentroidCosine(head.centroids, K, embedding), coverage);
           oosScore = combinerScore(head.combiner, features);
           refinedBy = head.encoder.name;
         }
@@ -270,7 +302,7 @@ export class IntentModel {
     const score = Number.isFinite(oosScore) ? oosScore : 1;
     return {
       intents: top.map((k) => ({ label: this.labels[k], confidence: probs[k] })),
-      outOfScope: v.idx.length === 0 || score >= threshold,
+      outOfScope: empty || score >= threshold,
       oosScore: score,
       threshold,
       ...(refinedBy ? { refinedBy } : {}),
