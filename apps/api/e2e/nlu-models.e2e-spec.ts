@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { MAX_UTTERANCE_CHARS, SYNC_TRAINING_LIMIT } from '@baton/contracts';
+import { MAX_TRAINING_SET_BYTES, MAX_TRAINING_UTTERANCES, MAX_UTTERANCE_CHARS, SYNC_TRAINING_LIMIT } from '@baton/contracts';
 import { api, eventually, platform, sql } from './support/platform-client';
 
 const uniqueModel = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -58,6 +58,33 @@ describe('intent models: training sets', () => {
     expect(answer.status).toBe(400);
     expect(answer.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
     expect(answer.body.error.code).toMatch(/^(INVALID_FIELD|UNKNOWN_FIELD)$/);
+    expect((await api('GET', `${modelPath(name)}/training-set`)).status).toBe(404);
+  });
+
+  it('takes a training set of 10,000 utterances, larger than any other body the API takes', async () => {
+    const name = uniqueModel('ten-thousand');
+    const examples = Object.fromEntries(
+      Array.from({ length: 50 }, (_, k) => [`intent_${k}`, Array.from({ length: 200 }, (_, n) => `customer question number ${n} about topic ${k} please help`)]),
+    );
+    expect(JSON.stringify({ examples }).length).toBeGreaterThan(64 * 1024);
+    const put = await api('PUT', `${modelPath(name)}/training-set`, { examples });
+    expect([put.status, put.body.utterances, put.body.intents]).toEqual([201, 10_000, 50]);
+  });
+
+  it('refuses a training set over its size limits, and large bodies without credentials before reading them', async () => {
+    const name = uniqueModel('too-large');
+    const examples = Object.fromEntries(Array.from({ length: 26 }, (_, k) => [`intent_${k}`, Array.from({ length: 2000 }, (_, n) => `u${k}-${n}`)]));
+    const tooMany = await api('PUT', `${modelPath(name)}/training-set`, { examples });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.details[0].message).toBe(`examples may hold at most ${MAX_TRAINING_UTTERANCES} utterances (has 52000)`);
+
+    const huge = JSON.stringify({ examples: { a: ['x'.repeat(MAX_TRAINING_SET_BYTES)], b: ['y'] } });
+    const tooBig = await api('PUT', `${modelPath(name)}/training-set`, undefined, { rawBody: huge });
+    expect([tooBig.status, tooBig.body.error.message]).toEqual([413, 'request body is too large']);
+    const anonymous = await api('PUT', `${modelPath(name)}/training-set`, undefined, { rawBody: JSON.stringify({ examples }), token: null });
+    expect([anonymous.status, anonymous.body.error.message]).toEqual([413, 'request body is too large']);
+    const elsewhere = await api('POST', `${modelPath(name)}/classify`, undefined, { rawBody: JSON.stringify({ text: 'x'.repeat(100 * 1024) }) });
+    expect(elsewhere.status).toBe(413);
     expect((await api('GET', `${modelPath(name)}/training-set`)).status).toBe(404);
   });
 
@@ -209,15 +236,26 @@ describe('intent models: training, versions, rollback', () => {
       greeting: numbered(variants(greetings, ['$', '$ there', '$ support'])),
     };
     expect((await api('PUT', `${modelPath(name)}/training-set`, { examples })).status).toBe(201);
-    const started = await api('POST', `${modelPath(name)}/train`, {});
+    const started = await api('POST', `${modelPath(name)}/train`, { encoder: true });
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ name, version: 1, status: 'training', summary: null });
 
+    // while it trains, the version says how far it has come: embedding, then the model's own stages
+    const seen: Array<{ stage: string; fraction: number }> = [];
     const ready = await eventually(
-      async () => (await api('GET', `${modelPath(name)}/versions`)).body,
+      async () => {
+        const list = (await api('GET', `${modelPath(name)}/versions`)).body;
+        if (list.versions[0]?.progress) seen.push(list.versions[0].progress);
+        return list;
+      },
       (list) => list.versions[0]?.status !== 'training',
       120_000,
     );
+    expect(seen.map((p) => p.stage)).toContain('embedding');
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < seen.length; i++) expect(seen[i].fraction).toBeGreaterThanOrEqual(seen[i - 1].fraction);
+    expect(seen.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
+    expect(ready.versions[0].progress).toBeNull();
     expect(ready.currentVersion).toBe(1);
     expect(ready.versions[0]).toMatchObject({ status: 'ready', current: true, summary: expect.objectContaining({ examples: 2100, intents: 3 }) });
     const classified = await api('POST', `${modelPath(name)}/classify`, { text: 'track my parcel please' });
@@ -248,7 +286,7 @@ describe('baton nlu', () => {
     const training = path.join(dir, 'training.csv');
     const rows = Object.entries({ ...SMALL_SET, cancellation: CANCELLATION }).flatMap(([label, texts]) => texts.map((text) => `"${text}",${label}`));
     writeFileSync(training, ['text,label', ...rows].join('\n'));
-    const trained = await baton(['nlu', 'train', name, '--file', training, '--json', '--author', 'ci', '--max-in-scope-drop', '2.5']);
+    const trained = await baton(['nlu', 'train', training, '--model', name, '--json', '--author', 'ci', '--max-in-scope-drop', '2.5']);
     expect(trained.code).toBe(0);
     expect(JSON.parse(trained.stdout)).toMatchObject({
       trainingSet: { intents: 4, utterances: 24 },
@@ -258,10 +296,13 @@ describe('baton nlu', () => {
     const versions = await baton(['nlu', 'versions', name]);
     expect(versions.code).toBe(0);
     expect(versions.stdout).toMatch(/^\* v1 +ready .*out of scope: [\d.]+% flagged at [\d.]+% in-scope accuracy/m);
+    // without a model named, the commands work on the model triage uses
+    const shipped = await baton(['nlu', 'versions', '--json']);
+    expect(JSON.parse(shipped.stdout)).toMatchObject({ name: 'conversation-default', currentVersion: 1 });
 
     const labelled = path.join(dir, 'labelled.csv');
     writeFileSync(labelled, ['label,text', 'billing,"I was charged twice, please help"', 'order_status,where is my parcel', 'oos,what is the capital of France'].join('\n'));
-    const evaluated = await baton(['nlu', 'eval', name, '--file', labelled, '--json']);
+    const evaluated = await baton(['nlu', 'eval', labelled, '--model', name, '--json']);
     expect(evaluated.code).toBe(0);
     const report = JSON.parse(evaluated.stdout);
     expect(report).toMatchObject({ name, version: 1, rows: 3, oosRows: 1 });

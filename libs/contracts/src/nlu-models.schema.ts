@@ -4,10 +4,17 @@ import { externalId } from './text';
 /** A model's name in paths, the worker's NLU_MODEL and the flow's classify node. */
 export const nluModelName = externalId;
 
+/** The model triage uses when none is named (unless env NLU_MODEL names another): the shipped flow's. */
+export const DEFAULT_NLU_MODEL = 'conversation-default';
+
 export const MIN_TRAINING_INTENTS = 2;
 export const MAX_TRAINING_INTENTS = 200;
 export const MAX_UTTERANCES_PER_INTENT = 2000;
 export const MAX_UTTERANCE_CHARS = 500;
+/** Utterances in one training set, all intents together. */
+export const MAX_TRAINING_UTTERANCES = 50_000;
+/** The largest training set body PUT /nlu/models/:name/training-set accepts (other bodies: 64 KB). */
+export const MAX_TRAINING_SET_BYTES = 16 * 1024 * 1024;
 /** The label whose utterances are out-of-scope examples (not an intent). */
 export const OUT_OF_SCOPE_LABEL = 'oos';
 /** Training sets up to this many utterances are trained while the request waits (201); larger ones answer 202. */
@@ -39,6 +46,8 @@ export const trainingExamplesSchema = z.record(z.string(), utterances).superRefi
   const intents = Object.keys(examples).filter((label) => label !== OUT_OF_SCOPE_LABEL).length;
   if (intents < MIN_TRAINING_INTENTS) ctx.addIssue({ code: 'custom', message: `examples must hold at least ${MIN_TRAINING_INTENTS} intents (has ${intents})` });
   if (intents > MAX_TRAINING_INTENTS) ctx.addIssue({ code: 'custom', message: `examples may hold at most ${MAX_TRAINING_INTENTS} intents (has ${intents})` });
+  const total = Object.values(examples).reduce((sum, list) => sum + list.length, 0);
+  if (total > MAX_TRAINING_UTTERANCES) ctx.addIssue({ code: 'custom', message: `examples may hold at most ${MAX_TRAINING_UTTERANCES} utterances (has ${total})` });
 });
 export type TrainingExamples = z.infer<typeof trainingExamplesSchema>;
 
@@ -130,6 +139,12 @@ export interface NluTrainingSummary {
   threshold: number;
 }
 
+/** How far a version that is training has come: its stage and the share done (0..1). */
+export interface NluTrainingProgress {
+  stage: string;
+  fraction: number;
+}
+
 export interface NluModelVersionView {
   name: string;
   version: number;
@@ -140,6 +155,8 @@ export interface NluModelVersionView {
   encoder: boolean;
   /** The operating point it was trained for (null for versions trained before it was recorded). */
   maxInScopeAccuracyDrop: number | null;
+  /** While it trains: how far it has come, when this API process runs the training (else null). */
+  progress: NluTrainingProgress | null;
   summary: NluTrainingSummary | null;
   error: string | null;
   modelBytes: number | null;

@@ -5,6 +5,7 @@ import {
   type NluClassification,
   type NluModelVersionList,
   type NluModelVersionView,
+  type NluTrainingProgress,
   OUT_OF_SCOPE_LABEL,
   type PutTrainingSet,
   SYNC_TRAINING_LIMIT,
@@ -22,7 +23,7 @@ const DEFAULT_AUTHOR = 'api';
 /** Loaded models kept for /classify (one per name: the current version). */
 const MAX_CACHED_MODELS = 8;
 
-const versionView = (row: NluModelEntity, currentVersion: number | null): NluModelVersionView => ({
+const versionView = (row: NluModelEntity, currentVersion: number | null, progress: NluTrainingProgress | null = null): NluModelVersionView => ({
   name: row.name,
   version: row.version,
   status: row.status,
@@ -31,12 +32,15 @@ const versionView = (row: NluModelEntity, currentVersion: number | null): NluMod
   wordVectors: row.wordVectors,
   encoder: row.encoder,
   maxInScopeAccuracyDrop: row.maxInScopeAccuracyDrop,
+  progress: row.status === 'training' ? progress : null,
   summary: row.trainingSummary,
   error: row.error,
   modelBytes: row.modelBytes,
   createdAt: row.createdAt.toISOString(),
   finishedAt: row.finishedAt?.toISOString() ?? null,
 });
+
+const trainingKey = (name: string, version: number) => `${name}@${version}`;
 
 const utteranceCount = (examples: TrainingExamples) => Object.values(examples).reduce((sum, list) => sum + list.length, 0);
 
@@ -60,6 +64,8 @@ export type TrainOutcome = { finished: true; version: NluModelVersionView } | { 
 export class NluModelsService {
   private readonly logger = new Logger('NluModels');
   private readonly loaded = new Map<string, { version: number; model: IntentModel }>();
+  /** Progress of the versions this process is training, by `trainingKey`. */
+  private readonly training = new Map<string, NluTrainingProgress>();
 
   constructor(
     private readonly db: DataSource,
@@ -95,7 +101,7 @@ export class NluModelsService {
   async versions(name: string): Promise<NluModelVersionList> {
     const set = await this.trainingSetRow(this.db.manager, name);
     const rows = await this.db.getRepository(NluModelEntity).find({ where: { name }, order: { version: 'DESC' } });
-    return { name, currentVersion: set.currentVersion, versions: rows.map((row) => versionView(row, set.currentVersion)) };
+    return { name, currentVersion: set.currentVersion, versions: rows.map((row) => versionView(row, set.currentVersion, this.training.get(trainingKey(row.name, row.version)) ?? null)) };
   }
 
   /**
@@ -152,12 +158,14 @@ export class NluModelsService {
   /** Trains in a thread, stores the result and makes it current; a failure is recorded on the version. */
   private async complete(row: NluModelEntity, examples: TrainingExamples): Promise<NluModelVersionView> {
     const { name, version } = row;
+    const key = trainingKey(name, version);
     try {
       const trained = await trainInThread(examples, {
         wordVectors: row.wordVectors,
         encoder: row.encoder,
         maxInScopeAccuracyDrop: row.maxInScopeAccuracyDrop ?? DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP,
         timeoutMs: this.config.NLU_TRAINING_TIMEOUT,
+        onProgress: (progress) => this.training.set(key, progress),
       });
       const packed = packIntentModel(trained.json);
       return await this.db.transaction(async (em) => {
@@ -184,6 +192,8 @@ export class NluModelsService {
         .getRepository(NluModelEntity)
         .update({ name, version, status: 'training' }, { status: 'failed', error: (error as Error).message.slice(0, 2000), finishedAt: new Date() });
       throw error;
+    } finally {
+      this.training.delete(key);
     }
   }
 

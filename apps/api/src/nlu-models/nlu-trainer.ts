@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IntentModel, type TrainingExample } from '@baton/nlu';
-import type { NluTrainingSummary } from '@baton/contracts';
+import type { NluTrainingProgress, NluTrainingSummary } from '@baton/contracts';
 import { OUT_OF_SCOPE_LABEL, type TrainingExamples } from '@baton/contracts';
-import type { TrainingJob, TrainingReply } from './nlu-training.thread';
+import type { TrainingJob, TrainingProgressMessage, TrainingReply } from './nlu-training.thread';
 
 const THREAD = path.join(__dirname, `nlu-training.thread${path.extname(__filename)}`);
 
@@ -40,7 +40,7 @@ export function summarize(model: IntentModel, examples: TrainingExamples): NluTr
  */
 export function trainInThread(
   examples: TrainingExamples,
-  options: { wordVectors: boolean; encoder: boolean; maxInScopeAccuracyDrop: number; timeoutMs: number },
+  options: { wordVectors: boolean; encoder: boolean; maxInScopeAccuracyDrop: number; timeoutMs: number; onProgress?: (progress: NluTrainingProgress) => void },
 ): Promise<TrainedModel> {
   const { wordVectors, encoder, maxInScopeAccuracyDrop } = options;
   const job: TrainingJob = { examples: trainingRows(examples), wordVectors, encoder, maxInScopeAccuracyDrop };
@@ -50,7 +50,9 @@ export function trainInThread(
       void thread.terminate();
       reject(new Error(`training did not finish within ${Math.round(options.timeoutMs / 1000)} s`));
     }, options.timeoutMs);
-    thread.once('message', (reply: TrainingReply) => {
+    thread.on('message', (message: TrainingReply | TrainingProgressMessage) => {
+      if ('progress' in message) return options.onProgress?.(message.progress);
+      const reply = message;
       clearTimeout(timer);
       void thread.terminate();
       if (!reply.ok) return reject(new Error(reply.error));

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { NluModelRef, Signals } from '@baton/contracts';
+import { DEFAULT_NLU_MODEL, type NluModelRef, type Signals } from '@baton/contracts';
 import { combineSignals, IntentModel, keywordTriage } from '@baton/nlu';
 import { NluModelEntity, unpackIntentModel } from '../entities/nlu-model.entity';
 import { NluTrainingSetEntity } from '../entities/nlu-training-set.entity';
@@ -13,8 +13,6 @@ import { classifyWithSharedEncoder } from './sentence-encoder';
  * a live conversation would get.
  */
 
-/** The model triage uses when none is named: env NLU_MODEL, else the shipped flow's model. */
-export const DEFAULT_NLU_MODEL = 'conversation-default';
 const DEFAULT_REFRESH_MS = 30_000;
 /** Named models kept loaded at once besides the default one; the least recently used goes first. */
 const DEFAULT_MAX_MODELS = 8;
