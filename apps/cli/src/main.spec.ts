@@ -66,3 +66,15 @@ describe('baton nlu train', () => {
     await expect(baton(['nlu', 'eval', 'retention', '--file', 'rows.csv', `--min-accuracy=${bar}`])).rejects.toThrow('--min-accuracy must be a percentage from 0 to 100');
   });
 });
+
+describe('baton nlu arguments', () => {
+  it.each([
+    [['nlu', 'train', 'training.csv', '--file', 'other.csv'], 'give the file once: as the argument or with --file'],
+    [['nlu', 'train', 'retention', '--model', 'billing'], 'give the model once: as the argument or with --model'],
+    [['nlu', 'eval', 'retention', 'rows.csv'], 'nlu eval takes one model or file, not also "rows.csv"'],
+    [['nlu', 'eval', 'retention'], 'nlu eval needs a file of labelled rows'],
+    [['nlu', 'eval', '--model', 'retention'], 'nlu eval needs a file of labelled rows'],
+  ])('refuses %j', async (args, message) => {
+    await expect(baton(args)).rejects.toThrow(message);
+  });
+});

@@ -5,16 +5,17 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEFAULT_NLU_MODEL } from '@baton/contracts';
 import { createApiClient } from './api-client';
 import { formatDiff } from './commands/format-diff';
-import { evaluateModel, formatEvaluation, formatTrained, formatVersions, listVersions, trainModel } from './commands/nlu';
+import { evaluateModel, formatEvaluation, formatTrained, formatVersions, listVersions, progressBar, trainModel } from './commands/nlu';
 import { readLabelledFile } from './commands/nlu-files';
 import { diffFile, listFlows, pullFlows, pushFiles } from './commands/remote';
 import { formatReports, validateFiles } from './commands/validate';
 import { findFlowFiles, readFlowFile } from './flow-files';
 
 const USAGE = `Usage: baton flows <command> [options]
-       baton nlu <command> <model> [options]
+       baton nlu <command> [<model> | <file.csv|json>] [options]
 
 Commands:
   validate [files|folders]   check flow files (default: ./flows); exit 1 if any is invalid
@@ -23,12 +24,13 @@ Commands:
   push [files|folders]       publish the files that changed (validated first; same content twice = one version)
   pull [names]               write the published versions to <dir>/<name>.flow.json
 
-NLU commands:
-  nlu train <model>          train a new version and make it current (--file uploads the training set first);
-                             exit 1 if training failed
-  nlu eval <model> --file F  classify labelled rows with the current version: accuracy, per-intent recall,
-                             out-of-scope rate; exit 1 under --min-accuracy
-  nlu versions <model>       trained versions, * = current
+NLU commands (the model is ${DEFAULT_NLU_MODEL} unless named, as the argument or with --model;
+a .csv or .json argument is the file):
+  nlu train [model|file]     train a new version and make it current (a file uploads the training set
+                             first); exit 1 if training failed
+  nlu eval [model] <file>    classify labelled rows with the current version: accuracy, per-intent recall,
+                             out-of-scope rate and recall; exit 1 under --min-accuracy
+  nlu versions [model]       trained versions, * = current
 
 Options:
   --json                     print one JSON document instead of text
@@ -41,6 +43,7 @@ Options:
   --exit-code                diff: exit 1 when there are differences
   --file FILE                nlu: CSV with a text,label header, or JSON ({ "examples": { intent: [...] } } or [{ text, label }]);
                              rows labelled oos are out-of-scope examples
+  --model NAME               nlu: the model (default ${DEFAULT_NLU_MODEL})
   --word-vectors             nlu train: add the GloVe word-vector view (slower to train)
   --encoder                  nlu train: add the sentence encoder's head, which refines the messages
                              the model is unsure of (more accurate; the server needs the encoder installed)
@@ -73,6 +76,7 @@ export async function run(argv: string[], out: (text: string) => void = console.
       dir: { type: 'string', default: 'flows' },
       'exit-code': { type: 'boolean', default: false },
       file: { type: 'string' },
+      model: { type: 'string' },
       'word-vectors': { type: 'boolean', default: false },
       encoder: { type: 'boolean', default: false },
       'max-in-scope-drop': { type: 'string' },
@@ -140,35 +144,49 @@ export async function run(argv: string[], out: (text: string) => void = console.
   }
 
   async function nlu(): Promise<number> {
-    const [name] = rest;
-    if (!name) throw new UsageError(`nlu ${command ?? '<command>'} needs a model name`);
+    const [target, extra] = rest;
+    if (extra !== undefined) throw new UsageError(`nlu ${command} takes one model or file, not also "${extra}"`);
+    const targetIsFile = target !== undefined && /\.(csv|json)$/i.test(target);
+    if (targetIsFile && values.file !== undefined) throw new UsageError('give the file once: as the argument or with --file');
+    if (target !== undefined && !targetIsFile && values.model !== undefined) throw new UsageError('give the model once: as the argument or with --model');
+    const name = (targetIsFile ? undefined : target) ?? values.model ?? DEFAULT_NLU_MODEL;
+    const file = targetIsFile ? target : values.file;
     const log = (text: string) => {
       if (!values.json) process.stderr.write(text);
+    };
+    const readRows = (path: string) => {
+      const { rows, renamed } = readLabelledFile(path);
+      if (renamed.length > 0) log(`labels read as intent slugs: ${renamed.map(([from, to]) => `${from} -> ${to}`).join(', ')}\n`);
+      return rows;
     };
     switch (command) {
       case 'train': {
         const drop = points(values['max-in-scope-drop'], '--max-in-scope-drop', 20, 'a number of points');
-        const rows = values.file ? readLabelledFile(values.file) : undefined;
+        let waited = false;
+        const rows = file ? readRows(file) : undefined;
         const result = await trainModel(api(), name, {
           rows,
           author: values.author ?? process.env.USER ?? 'cli',
           wordVectors: values['word-vectors']!,
           encoder: values.encoder!,
           maxInScopeAccuracyDrop: drop === undefined ? undefined : drop / 100,
-          onWait: (seconds) => log(`\rtraining ${name}... ${seconds}s`),
+          onWait: (seconds, version) => {
+            waited = true;
+            const stage = version.progress?.stage ?? 'waiting';
+            log(`\r${progressBar(version.progress?.fraction ?? 0)} training ${name} v${version.version}: ${stage}, ${seconds}s`.padEnd(80));
+          },
         });
-        log('\r');
+        if (waited) log('\n');
         out(values.json ? JSON.stringify(result, null, 2) : formatTrained(result));
         return result.version.status === 'ready' ? 0 : 1;
       }
       case 'eval': {
-        if (!values.file) throw new UsageError('nlu eval needs --file with labelled rows');
+        if (!file) throw new UsageError('nlu eval needs a file of labelled rows');
         const minAccuracy = points(values['min-accuracy'], '--min-accuracy', 100, 'a percentage') ?? null;
-        const rows = readLabelledFile(values.file);
-        if (rows.length === 0) throw new UsageError(`${values.file} holds no rows`);
+        const rows = readRows(file);
+        if (rows.length === 0) throw new UsageError(`${file} holds no rows`);
         const report = await evaluateModel(api(), name, rows, (done, total) => {
-          const filled = Math.round((20 * done) / total);
-          log(`\r[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+          log(`\r${progressBar(done / total)} ${done}/${total}${done === total ? '\n' : ''}`);
         });
         out(values.json ? JSON.stringify(report, null, 2) : formatEvaluation(report));
         return minAccuracy !== null && report.accuracy < minAccuracy ? 1 : 0;

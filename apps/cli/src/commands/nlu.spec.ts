@@ -1,6 +1,6 @@
 import type { NluClassification } from '@baton/contracts';
-import { groupByLabel, labelledRowsFromCsv, labelledRowsFromJson, parseCsv } from './nlu-files';
-import { formatEvaluation, scoreEvaluation } from './nlu';
+import { groupByLabel, labelledRowsFromCsv, labelledRowsFromJson, parseCsv, slugLabels } from './nlu-files';
+import { formatEvaluation, progressBar, scoreEvaluation } from './nlu';
 
 const answer = (label: string, outOfScope = false): NluClassification => ({
   name: 'm',
@@ -24,8 +24,48 @@ describe('labelled files', () => {
 
   it('reads text and label columns in any order and names a bad line', () => {
     expect(labelledRowsFromCsv('id,label,text\n1,billing, refund please \n')).toEqual([{ text: 'refund please', label: 'billing' }]);
-    expect(() => labelledRowsFromCsv('text,intent\nhi,greeting', 'rows.csv')).toThrow('rows.csv needs a header with text and label columns');
+    expect(() => labelledRowsFromCsv('text,tag\nhi,greeting', 'rows.csv')).toThrow('rows.csv needs a header with a text column and a label (or intent, category) column');
     expect(() => labelledRowsFromCsv('text,label\nhi,greeting\n,billing', 'rows.csv')).toThrow('rows.csv line 3');
+  });
+
+  it('takes the label from an intent or category column, and puts each utterance on one line', () => {
+    const banking = 'text,category\n"I want to transfer money to my account here.\n.",transfer_into_account\n"\ttwo\r\n  lines ",card_arrival\n';
+    expect(labelledRowsFromCsv(banking)).toEqual([
+      { text: 'I want to transfer money to my account here. .', label: 'transfer_into_account' },
+      { text: 'two lines', label: 'card_arrival' },
+    ]);
+    expect(labelledRowsFromCsv('intent,text,label\nwrong,hi,greeting')).toEqual([{ text: 'hi', label: 'greeting' }]);
+    expect(labelledRowsFromJson({ greeting: ['good\nmorning'] })).toEqual([{ text: 'good morning', label: 'greeting' }]);
+    expect(labelledRowsFromJson([{ text: ' hi\tthere ', label: 'greeting' }])).toEqual([{ text: 'hi there', label: 'greeting' }]);
+  });
+
+  it("reads labels as the API's intent slugs, says which it renamed, and refuses two that would merge", () => {
+    const rows = [
+      { text: 'a', label: 'Refund_not_showing_up' },
+      { text: 'b', label: 'reverted_card_payment?' },
+      { text: 'c', label: 'card arrival' },
+      { text: 'd', label: 'oos' },
+      { text: 'e', label: 'Refund_not_showing_up' },
+      { text: 'f', label: '42' },
+    ];
+    expect(slugLabels(rows, 'train.csv')).toEqual({
+      rows: [
+        { text: 'a', label: 'refund_not_showing_up' },
+        { text: 'b', label: 'reverted_card_payment' },
+        { text: 'c', label: 'card_arrival' },
+        { text: 'd', label: 'oos' },
+        { text: 'e', label: 'refund_not_showing_up' },
+        { text: 'f', label: '42' },
+      ],
+      renamed: [
+        ['Refund_not_showing_up', 'refund_not_showing_up'],
+        ['reverted_card_payment?', 'reverted_card_payment'],
+        ['card arrival', 'card_arrival'],
+      ],
+    });
+    expect(() => slugLabels([{ text: 'a', label: 'Billing' }, { text: 'b', label: 'billing' }], 'train.csv')).toThrow(
+      'train.csv: the labels "Billing" and "billing" would both be the intent "billing"',
+    );
   });
 
   it('reads the training-set JSON shapes and groups rows by label', () => {
@@ -72,5 +112,16 @@ describe('scoreEvaluation', () => {
     const report = scoreEvaluation('m', [{ text: 'a', label: 'billing' }], [answer('billing')]);
     expect(report.outOfScopeRecall).toBeNull();
     expect(formatEvaluation(report)).toContain('out-of-scope recall not measured');
+  });
+});
+
+describe('progressBar', () => {
+  it('fills twenty cells in proportion and says the percentage, clamping what is out of range', () => {
+    expect(progressBar(0)).toBe('[....................]   0%');
+    expect(progressBar(0.25)).toBe('[#####...............]  25%');
+    expect(progressBar(1)).toBe('[####################] 100%');
+    expect(progressBar(1.7)).toBe(progressBar(1));
+    expect(progressBar(-0.2)).toBe(progressBar(0));
+    expect(progressBar(Number.NaN)).toBe(progressBar(0));
   });
 });

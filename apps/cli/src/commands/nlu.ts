@@ -26,7 +26,8 @@ export async function trainModel(
     maxInScopeAccuracyDrop?: number;
     pollMs?: number;
     timeoutMs?: number;
-    onWait?: (seconds: number) => void;
+    /** Called after each look at a version still training. */
+    onWait?: (seconds: number, version: NluModelVersionView) => void;
   },
 ): Promise<TrainResult> {
   const trainingSet = options.rows
@@ -42,9 +43,9 @@ export async function trainModel(
   while (version.status === 'training') {
     if (Date.now() - started > (options.timeoutMs ?? 30 * 60_000)) throw new Error(`${name} v${version.version} is still training; follow it with "baton nlu versions ${name}"`);
     await sleep(options.pollMs ?? 1000);
-    options.onWait?.(Math.round((Date.now() - started) / 1000));
     const list = await api.get<NluModelVersionList>(`${modelPath(name)}/versions`);
     version = list.versions.find((v) => v.version === version.version) ?? version;
+    if (version.status === 'training') options.onWait?.(Math.round((Date.now() - started) / 1000), version);
   }
   return { trainingSet, version };
 }
@@ -159,6 +160,13 @@ export function formatEvaluation(report: EvalReport, worst = 5): string {
       ),
   ];
   return lines.join('\n');
+}
+
+/** A 20-character progress bar: `[#####...............]  25%`. */
+export function progressBar(fraction: number): string {
+  const share = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+  const filled = Math.round(20 * share);
+  return `[${'#'.repeat(filled)}${'.'.repeat(20 - filled)}] ${String(Math.round(100 * share)).padStart(3)}%`;
 }
 
 export function formatVersions(list: NluModelVersionList): string {
