@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { MAX_TRAINING_SET_BYTES, MAX_TRAINING_UTTERANCES, MAX_UTTERANCE_CHARS, SYNC_TRAINING_LIMIT } from '@baton/contracts';
+import { createApiKey } from './support/people';
 import { api, eventually, platform, sql } from './support/platform-client';
 
 const uniqueModel = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
@@ -81,8 +82,13 @@ describe('intent models: training sets', () => {
     const huge = JSON.stringify({ examples: { a: ['x'.repeat(MAX_TRAINING_SET_BYTES)], b: ['y'] } });
     const tooBig = await api('PUT', `${modelPath(name)}/training-set`, undefined, { rawBody: huge });
     expect([tooBig.status, tooBig.body.error.message]).toEqual([413, 'request body is too large']);
-    const anonymous = await api('PUT', `${modelPath(name)}/training-set`, undefined, { rawBody: JSON.stringify({ examples }), token: null });
-    expect([anonymous.status, anonymous.body.error.message]).toEqual([413, 'request body is too large']);
+    // only a designer's (or admin's) credentials let a large body be read at all
+    for (const token of [null, 'not-a-real-token', await createApiKey(['agent'])]) {
+      const refused = await api('PUT', `${modelPath(name)}/training-set`, undefined, { rawBody: JSON.stringify({ examples }), token });
+      expect([refused.status, refused.body.error.message]).toEqual([413, 'request body is too large']);
+    }
+    const designer = await api('PUT', `${modelPath(name)}/training-set`, undefined, { rawBody: JSON.stringify({ examples }), token: await createApiKey(['designer']) });
+    expect([designer.status, designer.body.error.details[0].message]).toEqual([400, `examples may hold at most ${MAX_TRAINING_UTTERANCES} utterances (has 52000)`]);
     const elsewhere = await api('POST', `${modelPath(name)}/classify`, undefined, { rawBody: JSON.stringify({ text: 'x'.repeat(100 * 1024) }) });
     expect(elsewhere.status).toBe(413);
     expect((await api('GET', `${modelPath(name)}/training-set`)).status).toBe(404);
