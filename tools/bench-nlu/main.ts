@@ -272,31 +272,23 @@ async function main(): Promise<void> {
   const held = heldOut(OOS_SEED);
   const mOos = heldOutModel(held);
   const oosResults = await results(mOos, test);
-  let inOk = 0;
+  const defaults = await heldOutFigures(mOos, held, oosResults);
+  const { inScopeAccuracy, outOfScopeRecall, outOfDomainRecall: heldOutDomain } = defaults;
   let inOkNoReject = 0;
   let inN = 0;
-  let outFlag = 0;
-  let outN = 0;
   const inScores: number[] = [];
   const outScores: number[] = [];
   for (const [i, r] of test.entries()) {
     const res = oosResults[i];
     if (held.has(r.label)) {
-      outN++;
-      if (res.outOfScope) outFlag++;
       outScores.push(res.oosScore);
     } else {
       inN++;
-      const right = res.intents[0].label === r.label;
-      if (right) inOkNoReject++;
-      if (right && !res.outOfScope) inOk++;
+      if (res.intents[0].label === r.label) inOkNoReject++;
       inScores.push(res.oosScore);
     }
   }
-  const inScopeAccuracy = pct(inOk, inN);
-  const outOfScopeRecall = pct(outFlag, outN);
   const oosAuroc = Math.round(auroc(outScores, inScores) * 10000) / 100;
-  const heldOutDomain = await outOfDomainRecall(mOos, outOfDomain);
   log(
     `out-of-scope (${OOS_HELD_OUT} intents held out of training, seed ${OOS_SEED}: ${[...held].join(', ')}):\n` +
       `  in-scope accuracy ${inScopeAccuracy.toFixed(2)}% (without OOS rejection ${pct(inOkNoReject, inN).toFixed(2)}%), ` +
@@ -309,7 +301,7 @@ async function main(): Promise<void> {
   for (const drop of [...OPERATING_POINTS, DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP].sort((a, b) => a - b)) {
     const figures =
       drop === DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP
-        ? { inScopeAccuracy, outOfScopeRecall, outOfDomainRecall: heldOutDomain }
+        ? defaults
         : await heldOutFigures(heldOutModel(held, drop), held);
     const point = { maxInScopeAccuracyDrop: drop, ...figures };
     operatingPoints.push(point);

@@ -41,13 +41,13 @@ export function parseCsv(source: string): string[][] {
   return rows.filter((r) => r.some((cell) => cell.trim() !== ''));
 }
 
-/** Rows of a CSV with a `text,label` header (columns in any order, other columns ignored). */
 /** Header names read as the label column, the first found wins (BANKING77's CSVs say `category`). */
 const LABEL_COLUMNS = ['label', 'intent', 'category'];
 
 /** An utterance on one line: runs of white space (line breaks in a quoted cell, tabs) become one space. */
 const oneLine = (text: string): string => text.replace(/\s+/gu, ' ').trim();
 
+/** Rows of a CSV with a text column and a label column (see LABEL_COLUMNS; any order, other columns ignored). */
 export function labelledRowsFromCsv(source: string, file = 'the CSV'): LabelledText[] {
   const [header, ...rows] = parseCsv(source);
   const columns = (header ?? []).map((cell) => cell.trim().toLowerCase());
@@ -105,7 +105,8 @@ export function slugLabels(rows: LabelledText[], file: string): { rows: Labelled
   const owners = new Map<string, string>();
   for (const { label } of rows) {
     if (slugs.has(label)) continue;
-    const slug = /^[a-z]/.test(slugLabel(label)) ? slugLabel(label) : label;
+    const candidate = slugLabel(label);
+    const slug = /^[a-z]/.test(candidate) ? candidate : label;
     const owner = owners.get(slug);
     if (owner !== undefined) throw new Error(`${file}: the labels "${owner}" and "${label}" would both be the intent "${slug}"`);
     owners.set(slug, label);
