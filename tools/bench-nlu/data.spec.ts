@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadOutOfDomain, parseCsv } from './data';
+import { loadClinc150, loadOutOfDomain, parseCsv } from './data';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks, and CRLF rows', () => {
@@ -46,5 +46,42 @@ describe('loadOutOfDomain', () => {
     expect(() => loadOutOfDomain(dir)).toThrow('no .yml dialog files');
     fs.writeFileSync(path.join(dir, 'broken.yml'), 'conversations: just text\n');
     expect(() => loadOutOfDomain(dir)).toThrow('broken.yml: expected a list of conversations');
+  });
+});
+
+describe('loadClinc150', () => {
+  let dir: string;
+  const write = (doc: unknown) => fs.writeFileSync(path.join(dir, 'data_full.json'), JSON.stringify(doc));
+  const valid = {
+    train: [['what is my balance', 'balance']],
+    val: [['ignored', 'balance']],
+    test: [['how much money do i have', 'balance']],
+    oos_train: [['who won the match', 'oos']],
+    oos_test: [['play some jazz', 'oos'], ['how tall is everest', 'oos']],
+  };
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'clinc-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the in-scope splits as rows and the out-of-scope splits as queries', () => {
+    write(valid);
+    expect(loadClinc150(dir)).toEqual({
+      train: [{ text: 'what is my balance', label: 'balance' }],
+      test: [{ text: 'how much money do i have', label: 'balance' }],
+      oosTrain: ['who won the match'],
+      oosTest: ['play some jazz', 'how tall is everest'],
+    });
+  });
+
+  it('refuses a missing split, a malformed pair, and labels in the wrong split', () => {
+    write({ ...valid, oos_test: undefined });
+    expect(() => loadClinc150(dir)).toThrow('"oos_test" is not a list of [text, label] pairs');
+    write({ ...valid, test: [['how much', 'balance', 'extra']] });
+    expect(() => loadClinc150(dir)).toThrow('test[0] is not a [text, label] pair');
+    write({ ...valid, train: [['what is my balance', 'balance'], ['sing', 'oos']] });
+    expect(() => loadClinc150(dir)).toThrow('train[1] is labelled "oos"');
+    write({ ...valid, oos_train: [['what is my balance', 'balance']] });
+    expect(() => loadClinc150(dir)).toThrow('oos_train[0] is labelled "balance", not "oos"');
   });
 });

@@ -1,4 +1,4 @@
-/** The NLU bench's data (Node only): BANKING77, and out-of-domain queries from ChatterBot's corpus. */
+/** The NLU bench's data (Node only): BANKING77, out-of-domain queries from ChatterBot's corpus, and CLINC150. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { load as loadYaml } from 'js-yaml';
@@ -108,4 +108,48 @@ export function loadOutOfDomain(dir: string): string[] {
     }
   }
   return out;
+}
+
+/**
+ * CLINC150 (Larson et al., 2019), the public out-of-scope benchmark: the `data` folder of
+ * github.com/clinc/oos-eval (CC BY 3.0). No registry serves it, so the bench reads it only where a
+ * user has put it.
+ */
+export function clinc150Dir(): string {
+  return path.resolve(process.env['CLINC150_DIR'] || path.join(repoRoot, '.tools/oos-eval/data'));
+}
+
+export interface Clinc150 {
+  train: Row[];
+  test: Row[];
+  /** Out-of-scope queries: a hundred to train on, a thousand to score. */
+  oosTrain: string[];
+  oosTest: string[];
+}
+
+const CLINC_OOS = 'oos';
+
+/** Reads `data_full.json`: each split a list of [text, label] pairs, the out-of-scope ones labelled `oos`. */
+export function loadClinc150(dir: string): Clinc150 {
+  const file = path.join(dir, 'data_full.json');
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const split = (name: string, outOfScope: boolean): Row[] => {
+    const pairs = doc[name];
+    if (!Array.isArray(pairs) || pairs.length === 0) throw new Error(`${file}: "${name}" is not a list of [text, label] pairs`);
+    return pairs.map((p: unknown, i) => {
+      if (!Array.isArray(p) || p.length !== 2 || typeof p[0] !== 'string' || typeof p[1] !== 'string') {
+        throw new Error(`${file}: ${name}[${i}] is not a [text, label] pair`);
+      }
+      if ((p[1] === CLINC_OOS) !== outOfScope) {
+        throw new Error(`${file}: ${name}[${i}] is labelled "${p[1]}"${outOfScope ? `, not "${CLINC_OOS}"` : ''}`);
+      }
+      return { text: p[0], label: p[1] };
+    });
+  };
+  return {
+    train: split('train', false),
+    test: split('test', false),
+    oosTrain: split('oos_train', true).map((r) => r.text),
+    oosTest: split('oos_test', true).map((r) => r.text),
+  };
 }

@@ -8,14 +8,17 @@
  * (training time included) counts the encoder's work.
  * Out-of-domain queries: ChatterBot's English corpus, installed by tools/ensure-chatterbot-corpus.sh
  * (the npm script runs it first; its figures are null when it is absent).
+ * CLINC150, the public out-of-scope benchmark: its data folder in .tools/oos-eval/data or
+ * CLINC150_DIR (no registry serves it; its figures are null when it is absent).
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP, detectLanguage, expectedCalibrationError, IntentModel, mulberry32, shuffleInPlace, trainIntentModel, type IntentResult } from '@baton/nlu';
 import { classifyIntent, SentenceEncoder, TRAINING_THREADS } from '@baton/db';
-import { banking77Dir, chatterbotCorpusDir, loadOutOfDomain, loadSplit, type Row } from './data';
+import { banking77Dir, chatterbotCorpusDir, clinc150Dir, loadClinc150, loadOutOfDomain, loadSplit, type Clinc150, type Row } from './data';
 
 const json = process.argv.includes('--json');
 const log = (...a: unknown[]) => {
@@ -85,6 +88,53 @@ async function outOfDomainRecall(model: IntentModel, queries: string[] | null): 
   let flagged = 0;
   for (const q of queries) if ((await classify(model, q)).outOfScope) flagged++;
   return pct(flagged, queries.length);
+}
+
+interface Clinc150Figures {
+  /** Top-1 accuracy on the in-scope test queries, before any out-of-scope verdict. */
+  accuracy: number;
+  inScopeAccuracy: number;
+  outOfScopeRecall: number;
+  trainRows: number;
+  testRows: number;
+  outOfScopeQueries: number;
+  trainSeconds: number;
+  embedSeconds: number;
+  /** The same, with the benchmark's 100 out-of-scope training queries added as `oos` examples. */
+  withOutOfScopeExamples: { trainRows: number; inScopeAccuracy: number; outOfScopeRecall: number };
+}
+
+/** CLINC150 as a team would meet it: its 150 intents trained as the platform trains, its out-of-scope queries never seen. */
+async function clinc150Figures(data: Clinc150): Promise<Clinc150Figures> {
+  const started = performance.now();
+  const { model, embedSeconds, vectors } = await train(data.train);
+  const trainSeconds = Math.round((performance.now() - started) / 10) / 100;
+  const recall = async (m: IntentModel) => {
+    let flagged = 0;
+    for (const q of data.oosTest) if ((await classify(m, q)).outOfScope) flagged++;
+    return pct(flagged, data.oosTest.length);
+  };
+  const answers = await results(model, data.test);
+  const oosRows = data.oosTrain.map((text) => ({ text, label: 'oos' }));
+  const rows = [...data.train, ...oosRows];
+  const withOos = trainIntentModel(rows, {
+    embeddings: { encoder: encoder.identity, vectors: [...vectors, ...(await trainingEncoder.embed(data.oosTrain))] },
+  });
+  return {
+    accuracy: accuracy(answers, data.test),
+    inScopeAccuracy: accuracyAtThreshold(answers, data.test),
+    outOfScopeRecall: await recall(model),
+    trainRows: data.train.length,
+    testRows: data.test.length,
+    outOfScopeQueries: data.oosTest.length,
+    trainSeconds,
+    embedSeconds,
+    withOutOfScopeExamples: {
+      trainRows: rows.length,
+      inScopeAccuracy: accuracyAtThreshold(await results(withOos, data.test), data.test),
+      outOfScopeRecall: await recall(withOos),
+    },
+  };
 }
 
 function quantile(sorted: number[], q: number): number {
@@ -357,6 +407,19 @@ async function main(): Promise<void> {
     for (const c of curve) log(`  (test-tuned, for reference) in-scope ${c.inScopeAccuracy.toFixed(2)}% -> OOS recall ${c.outOfScopeRecall.toFixed(2)}%`);
   }
 
+  // ---- CLINC150: the public out-of-scope benchmark ----
+  const clincDir = clinc150Dir();
+  const clinc = fs.existsSync(path.join(clincDir, 'data_full.json')) ? await clinc150Figures(loadClinc150(clincDir)) : null;
+  log(
+    clinc
+      ? `CLINC150 (${clinc.trainRows} train / ${clinc.testRows} in-scope test queries, ${clinc.outOfScopeQueries} out-of-scope ones never trained on): ` +
+          `accuracy ${clinc.accuracy.toFixed(2)}% [train ${clinc.trainSeconds}s, ${clinc.embedSeconds}s of it embedding]\n` +
+          `  at the threshold chosen on train: in-scope accuracy ${clinc.inScopeAccuracy.toFixed(2)}%, out-of-scope recall ${clinc.outOfScopeRecall.toFixed(2)}%\n` +
+          `  with its ${clinc.withOutOfScopeExamples.trainRows - clinc.trainRows} out-of-scope training queries as oos examples: ` +
+          `in-scope ${clinc.withOutOfScopeExamples.inScopeAccuracy.toFixed(2)}%, out-of-scope recall ${clinc.withOutOfScopeExamples.outOfScopeRecall.toFixed(2)}%`
+      : `CLINC150: no data_full.json in ${clincDir} (see the README); its figures are skipped`,
+  );
+
   const result = {
     banking77: {
       accuracy: acc,
@@ -383,6 +446,7 @@ async function main(): Promise<void> {
       outOfScopeRecallAcrossSets: recallAcrossSets,
       curveTestTuned: curve,
     },
+    clinc150: clinc,
     latencyMs: { p50, p99, longMessage: Math.round(bigMs * 1000) / 1000 },
     language,
     trainSeconds,
