@@ -19,7 +19,11 @@ export interface ActivityDependencies {
 /** Every activity the worker registers, built from its dependencies. */
 export function createActivities({ db, actions, delivery, campaigns }: ActivityDependencies): ConversationActivities & CampaignActivities & EchoActivities {
   const readModels = createReadModelActivities(db);
-  const { triage } = createTriage(db);
+  const { triage, warmUp } = createTriage(db);
+  // Ready the intent model (and its encoder) while the worker starts, not on a customer's first message.
+  void warmUp().then(({ model, encoder }) => {
+    if (model) console.log(`Intent model ${model.name} v${model.version} loaded${encoder ? `, sentence encoder ${encoder} open` : ''}`);
+  });
   return {
     ...readModels,
     ...createRoutingActivities(db),

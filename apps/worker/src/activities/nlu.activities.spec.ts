@@ -170,6 +170,23 @@ describe('ModelRegistry', () => {
   });
 });
 
+describe('createTriage warming up', () => {
+  it('loads the default model before any message, and opens no encoder for a model without an encoder head', async () => {
+    const { store, loads } = namedStore({ 'conversation-default': { current: 1, versions: { 1: v1 } } });
+    const { triage, warmUp } = createTriage(noDb, { model: 'conversation-default' }, store);
+    expect(await warmUp()).toEqual({ model: { name: 'conversation-default', version: 1 }, encoder: null });
+    expect(loads).toEqual(['conversation-default v1']);
+    expect((await triage('where is my order')).model).toEqual({ name: 'conversation-default', version: 1 });
+    expect(loads).toEqual(['conversation-default v1']);
+  });
+
+  it('readies nothing while no model is stored', async () => {
+    const { store, loads } = namedStore({});
+    expect(await createTriage(noDb, { model: 'conversation-default' }, store).warmUp()).toEqual({ model: null, encoder: null });
+    expect(loads).toEqual([]);
+  });
+});
+
 describe('createTriage with the model a classify node names', () => {
   const models = () =>
     namedStore({
@@ -322,5 +339,11 @@ describe('createTriage with a model trained with the sentence encoder', () => {
     const sure = await triage('I was charged twice');
     expect(sure.model).toEqual({ name: 'conversation-default', version: 1 });
     expect(sure.intents[0].label).toBe('billing');
+  });
+
+  it('opens the encoder when warming up with a model that reads with it', async () => {
+    const { store } = namedStore({ 'conversation-default': { current: 1, versions: { 1: withEncoder } } });
+    const { warmUp } = createTriage(noDb, { model: 'conversation-default' }, store);
+    expect(await warmUp()).toEqual({ model: { name: 'conversation-default', version: 1 }, encoder: 'all-MiniLM-L6-v2-q' });
   });
 });

@@ -3,7 +3,7 @@ import { DEFAULT_NLU_MODEL, type NluModelRef, type Signals } from '@baton/contra
 import { combineSignals, IntentModel, keywordTriage } from '@baton/nlu';
 import { NluModelEntity, unpackIntentModel } from '../entities/nlu-model.entity';
 import { NluTrainingSetEntity } from '../entities/nlu-training-set.entity';
-import { classifyWithSharedEncoder } from './sentence-encoder';
+import { classifyWithSharedEncoder, sharedEncoder } from './sentence-encoder';
 
 /**
  * Triage as the worker runs it on every customer message and the API's POST /nlu/triage answers it:
@@ -155,6 +155,12 @@ export interface IntentTriage {
   registryFor(model?: NluModelRef): ModelRegistry;
   /** A message's signals, read by the named model (or the default one) and the keyword rules. */
   triage(text: string, model?: NluModelRef): Promise<Signals>;
+  /**
+   * Loads the default model, and opens the sentence encoder when that model reads with it, so that
+   * the first messages wait for neither. Says what it readied: the model (null when none is
+   * stored) and the encoder (null when the model has no encoder head or the encoder cannot open).
+   */
+  warmUp(): Promise<{ model: { name: string; version: number } | null; encoder: string | null }>;
 }
 
 /**
@@ -185,6 +191,11 @@ export function createIntentTriage(db: DataSource, options: TriageOptions = {}, 
       const loaded = await registryFor(ref).current();
       const result = loaded ? await classifyWithSharedEncoder(loaded.model, text) : null;
       return combineSignals(keywordTriage(text), result, loaded ?? undefined);
+    },
+    async warmUp() {
+      const loaded = await registry.current();
+      const encoder = loaded?.model.encoder ? await sharedEncoder() : null;
+      return { model: loaded && { name: loaded.name, version: loaded.version }, encoder: encoder?.identity.name ?? null };
     },
   };
 }
