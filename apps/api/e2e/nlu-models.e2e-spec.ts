@@ -246,12 +246,17 @@ describe('intent models: training, versions, rollback', () => {
     expect(started.status).toBe(202);
     expect(started.body).toMatchObject({ name, version: 1, status: 'training', summary: null });
 
-    // while it trains, the version says how far it has come: embedding, then the model's own stages
+    // while it trains, the version says how far it has come: embedding, then the model's own stages;
+    // the row holds it, so another API process reports it too
     const seen: Array<{ stage: string; fraction: number }> = [];
+    const stored: Array<{ stage: string; fraction: number }> = [];
+    const storedProgress = async () => (await sql('SELECT progress FROM nlu_models WHERE name = $1 AND version = 1', [name]))[0]?.progress ?? null;
     const ready = await eventually(
       async () => {
         const list = (await api('GET', `${modelPath(name)}/versions`)).body;
         if (list.versions[0]?.progress) seen.push(list.versions[0].progress);
+        const row = await storedProgress();
+        if (row) stored.push(row);
         return list;
       },
       (list) => list.versions[0]?.status !== 'training',
@@ -261,7 +266,9 @@ describe('intent models: training, versions, rollback', () => {
     expect(seen.length).toBeGreaterThanOrEqual(3);
     for (let i = 1; i < seen.length; i++) expect(seen[i].fraction).toBeGreaterThanOrEqual(seen[i - 1].fraction);
     expect(seen.every((p) => p.fraction >= 0 && p.fraction <= 1)).toBe(true);
+    expect(stored.map((p) => p.stage)).toContain('embedding');
     expect(ready.versions[0].progress).toBeNull();
+    expect(await storedProgress()).toBeNull();
     expect(ready.currentVersion).toBe(1);
     expect(ready.versions[0]).toMatchObject({ status: 'ready', current: true, summary: expect.objectContaining({ examples: 2100, intents: 3 }) });
     const classified = await api('POST', `${modelPath(name)}/classify`, { text: 'track my parcel please' });

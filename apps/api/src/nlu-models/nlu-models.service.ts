@@ -23,7 +23,7 @@ const DEFAULT_AUTHOR = 'api';
 /** Loaded models kept for /classify (one per name: the current version). */
 const MAX_CACHED_MODELS = 8;
 
-const versionView = (row: NluModelEntity, currentVersion: number | null, progress: NluTrainingProgress | null = null): NluModelVersionView => ({
+const versionView = (row: NluModelEntity, currentVersion: number | null): NluModelVersionView => ({
   name: row.name,
   version: row.version,
   status: row.status,
@@ -32,7 +32,7 @@ const versionView = (row: NluModelEntity, currentVersion: number | null, progres
   wordVectors: row.wordVectors,
   encoder: row.encoder,
   maxInScopeAccuracyDrop: row.maxInScopeAccuracyDrop,
-  progress: row.status === 'training' ? progress : null,
+  progress: row.status === 'training' ? row.progress : null,
   summary: row.trainingSummary,
   error: row.error,
   modelBytes: row.modelBytes,
@@ -40,7 +40,8 @@ const versionView = (row: NluModelEntity, currentVersion: number | null, progres
   finishedAt: row.finishedAt?.toISOString() ?? null,
 });
 
-const trainingKey = (name: string, version: number) => `${name}@${version}`;
+/** Progress is written to the version's row at most this often (and at each change of stage). */
+const PROGRESS_WRITE_MS = 500;
 
 const utteranceCount = (examples: TrainingExamples) => Object.values(examples).reduce((sum, list) => sum + list.length, 0);
 
@@ -64,8 +65,6 @@ export type TrainOutcome = { finished: true; version: NluModelVersionView } | { 
 export class NluModelsService {
   private readonly logger = new Logger('NluModels');
   private readonly loaded = new Map<string, { version: number; model: IntentModel }>();
-  /** Progress of the versions this process is training, by `trainingKey`. */
-  private readonly training = new Map<string, NluTrainingProgress>();
 
   constructor(
     private readonly db: DataSource,
@@ -101,7 +100,7 @@ export class NluModelsService {
   async versions(name: string): Promise<NluModelVersionList> {
     const set = await this.trainingSetRow(this.db.manager, name);
     const rows = await this.db.getRepository(NluModelEntity).find({ where: { name }, order: { version: 'DESC' } });
-    return { name, currentVersion: set.currentVersion, versions: rows.map((row) => versionView(row, set.currentVersion, this.training.get(trainingKey(row.name, row.version)) ?? null)) };
+    return { name, currentVersion: set.currentVersion, versions: rows.map((row) => versionView(row, set.currentVersion)) };
   }
 
   /**
@@ -133,6 +132,7 @@ export class NluModelsService {
         wordVectors,
         encoder,
         maxInScopeAccuracyDrop: maxInScopeAccuracyDrop ?? DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP,
+        progress: null,
         trainingSummary: null,
         error: null,
         model: null,
@@ -158,15 +158,16 @@ export class NluModelsService {
   /** Trains in a thread, stores the result and makes it current; a failure is recorded on the version. */
   private async complete(row: NluModelEntity, examples: TrainingExamples): Promise<NluModelVersionView> {
     const { name, version } = row;
-    const key = trainingKey(name, version);
+    const progress = this.progressWriter(name, version);
     try {
       const trained = await trainInThread(examples, {
         wordVectors: row.wordVectors,
         encoder: row.encoder,
         maxInScopeAccuracyDrop: row.maxInScopeAccuracyDrop ?? DEFAULT_MAX_IN_SCOPE_ACCURACY_DROP,
         timeoutMs: this.config.NLU_TRAINING_TIMEOUT,
-        onProgress: (progress) => this.training.set(key, progress),
+        onProgress: progress.report,
       });
+      await progress.settled();
       const packed = packIntentModel(trained.json);
       return await this.db.transaction(async (em) => {
         await em.update(
@@ -178,6 +179,7 @@ export class NluModelsService {
             encoder: trained.model.encoder !== undefined,
             model: packed,
             modelBytes: packed.length,
+            progress: null,
             trainingSummary: trained.summary,
             finishedAt: new Date(),
           },
@@ -188,13 +190,38 @@ export class NluModelsService {
         return versionView(await em.findOneByOrFail(NluModelEntity, { name, version }), version);
       });
     } catch (error) {
+      await progress.settled();
       await this.db
         .getRepository(NluModelEntity)
-        .update({ name, version, status: 'training' }, { status: 'failed', error: (error as Error).message.slice(0, 2000), finishedAt: new Date() });
+        .update({ name, version, status: 'training' }, { status: 'failed', error: (error as Error).message.slice(0, 2000), progress: null, finishedAt: new Date() });
       throw error;
-    } finally {
-      this.training.delete(key);
     }
+  }
+
+  /**
+   * Writes a training version's progress to its row, so that every API process reports it: at each
+   * change of stage and at most every PROGRESS_WRITE_MS otherwise, one write at a time, only while
+   * the row is still training. A failed write loses that report, never the training.
+   */
+  private progressWriter(name: string, version: number): { report: (progress: NluTrainingProgress) => void; settled: () => Promise<void> } {
+    let writing: Promise<void> = Promise.resolve();
+    let writtenAt = -Infinity;
+    let stage: string | undefined;
+    return {
+      report: (progress) => {
+        const now = Date.now();
+        if (progress.stage === stage && now - writtenAt < PROGRESS_WRITE_MS) return;
+        stage = progress.stage;
+        writtenAt = now;
+        writing = writing
+          .then(() => this.db.getRepository(NluModelEntity).update({ name, version, status: 'training' }, { progress }))
+          .then(
+            () => undefined,
+            (error: Error) => this.logger.warn(`Progress of ${name} v${version} not recorded: ${error.message}`),
+          );
+      },
+      settled: () => writing,
+    };
   }
 
   async rollback(name: string, version: number): Promise<NluModelVersionList> {

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { NluModelStatus, NluTrainingSummary } from '@baton/contracts';
+import type { NluModelStatus, NluTrainingProgress, NluTrainingSummary } from '@baton/contracts';
 
 /** One trained version of a named intent model (1, 2, 3, ... per name). */
 @Entity('nlu_models')
@@ -28,6 +28,10 @@ export class NluModelEntity {
   /** The operating point of the out-of-scope threshold (see TrainNluModel); null before it was recorded. */
   @Column('double precision', { name: 'max_in_scope_accuracy_drop', nullable: true })
   maxInScopeAccuracyDrop!: number | null;
+
+  /** How far training has come while the version trains (null once it is ready or failed). */
+  @Column('jsonb', { nullable: true })
+  progress!: NluTrainingProgress | null;
 
   @Column('jsonb', { name: 'training_summary', nullable: true })
   trainingSummary!: NluTrainingSummary | null;
