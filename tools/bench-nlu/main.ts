@@ -188,6 +188,12 @@ async function main(): Promise<void> {
       : `out-of-domain: no corpus at ${oodDir} (run tools/ensure-chatterbot-corpus.sh); those figures are skipped`,
   );
 
+  // Read (and checked) now, so that a broken file fails before the long run, not after it.
+  const clincDir = clinc150Dir();
+  const clincFound = fs.existsSync(path.join(clincDir, 'data_full.json'));
+  if (!clincFound && process.env['CLINC150_DIR']) throw new Error(`CLINC150_DIR: no data_full.json in ${clincDir}`);
+  const clincData = clincFound ? loadClinc150(clincDir) : null;
+
   // ---- full training ----
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
@@ -408,8 +414,7 @@ async function main(): Promise<void> {
   }
 
   // ---- CLINC150: the public out-of-scope benchmark ----
-  const clincDir = clinc150Dir();
-  const clinc = fs.existsSync(path.join(clincDir, 'data_full.json')) ? await clinc150Figures(loadClinc150(clincDir)) : null;
+  const clinc = clincData && (await clinc150Figures(clincData));
   log(
     clinc
       ? `CLINC150 (${clinc.trainRows} train / ${clinc.testRows} in-scope test queries, ${clinc.outOfScopeQueries} out-of-scope ones never trained on): ` +

@@ -155,7 +155,7 @@ export interface NluModelVersionView {
   encoder: boolean;
   /** The operating point it was trained for (null for versions trained before it was recorded). */
   maxInScopeAccuracyDrop: number | null;
-  /** While it trains: how far it has come, when this API process runs the training (else null). */
+  /** While it trains: how far it has come, as the training process last recorded it (null before its first report). */
   progress: NluTrainingProgress | null;
   summary: NluTrainingSummary | null;
   error: string | null;

@@ -117,7 +117,7 @@ export class NluModelsService {
       await em.update(
         NluModelEntity,
         { name, status: 'training', createdAt: LessThan(stale) },
-        { status: 'failed', error: 'training was interrupted (the API stopped or timed out)', finishedAt: new Date() },
+        { status: 'failed', error: 'training was interrupted (the API stopped or timed out)', progress: null, finishedAt: new Date() },
       );
       const running = await em.findOneBy(NluModelEntity, { name, status: 'training' });
       if (running) {

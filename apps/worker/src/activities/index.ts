@@ -21,9 +21,12 @@ export function createActivities({ db, actions, delivery, campaigns }: ActivityD
   const readModels = createReadModelActivities(db);
   const { triage, warmUp } = createTriage(db);
   // Ready the intent model (and its encoder) while the worker starts, not on a customer's first message.
-  void warmUp().then(({ model, encoder }) => {
-    if (model) console.log(`Intent model ${model.name} v${model.version} loaded${encoder ? `, sentence encoder ${encoder} open` : ''}`);
-  });
+  warmUp().then(
+    ({ model, encoder }) => {
+      if (model) console.log(`Intent model ${model.name} v${model.version} loaded${encoder ? `, sentence encoder ${encoder} open` : ''}`);
+    },
+    (error: Error) => console.warn(`Intent model not loaded ahead of the first message: ${error.message}`),
+  );
   return {
     ...readModels,
     ...createRoutingActivities(db),

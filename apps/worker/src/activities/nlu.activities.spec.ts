@@ -180,10 +180,26 @@ describe('createTriage warming up', () => {
     expect(loads).toEqual(['conversation-default v1']);
   });
 
-  it('readies nothing while no model is stored', async () => {
-    const { store, loads } = namedStore({});
-    expect(await createTriage(noDb, { model: 'conversation-default' }, store).warmUp()).toEqual({ model: null, encoder: null });
+  it('loads the model once when the first message arrives during the warm-up', async () => {
+    const { store, loads } = namedStore({ 'conversation-default': { current: 1, versions: { 1: v1 } } });
+    const { triage, warmUp } = createTriage(noDb, { model: 'conversation-default' }, store);
+    const [, signals] = await Promise.all([warmUp(), triage('where is my order')]);
+    expect(signals.model).toEqual({ name: 'conversation-default', version: 1 });
+    expect(loads).toEqual(['conversation-default v1']);
+  });
+
+  it('readies nothing while no model is stored, and the first message then looks for one again', async () => {
+    const models: Parameters<typeof namedStore>[0] = {};
+    const { store, loads } = namedStore(models);
+    const c = clock();
+    const { triage, warmUp } = createTriage(noDb, { model: 'conversation-default', refreshMs: 30_000, now: c.now }, store);
+    expect(await warmUp()).toEqual({ model: null, encoder: null });
     expect(loads).toEqual([]);
+    // the API trains the shipped model a moment after the worker started
+    models['conversation-default'] = { current: 1, versions: { 1: v1 } };
+    c.t = 1000;
+    expect((await triage('where is my order')).model).toEqual({ name: 'conversation-default', version: 1 });
+    expect(loads).toEqual(['conversation-default v1']);
   });
 });
 

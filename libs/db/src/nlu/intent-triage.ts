@@ -124,6 +124,17 @@ export class ModelRegistry {
     return this.loaded;
   }
 
+  /**
+   * Loads the model ahead of the first message. When none is stored yet (a worker that starts
+   * before the API has trained the shipped model), the first message still waits for a look-up of
+   * its own instead of reading with keywords until the next refresh.
+   */
+  async warm(): Promise<LoadedModel | null> {
+    const loaded = await this.current();
+    if (!loaded && !this.checking) this.checkedAt = -Infinity;
+    return loaded;
+  }
+
   private async refresh(): Promise<void> {
     const started = this.now();
     try {
@@ -193,7 +204,7 @@ export function createIntentTriage(db: DataSource, options: TriageOptions = {}, 
       return combineSignals(keywordTriage(text), result, loaded ?? undefined);
     },
     async warmUp() {
-      const loaded = await registry.current();
+      const loaded = await registry.warm();
       const encoder = loaded?.model.encoder ? await sharedEncoder() : null;
       return { model: loaded && { name: loaded.name, version: loaded.version }, encoder: encoder?.identity.name ?? null };
     },
