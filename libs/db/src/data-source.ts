@@ -26,6 +26,7 @@ import { TaskCustomer1764921000000 } from './migrations/1764921000000-task-custo
 import { NluModelEncoder1764930000000 } from './migrations/1764930000000-nlu-model-encoder';
 import { NluModelOperatingPoint1764940000000 } from './migrations/1764940000000-nlu-model-operating-point';
 import { NluModelProgress1764950000000 } from './migrations/1764950000000-nlu-model-progress';
+import { RateLimits1764960000000 } from './migrations/1764960000000-rate-limits';
 import { UserEntity } from './entities/user.entity';
 import { SessionEntity } from './entities/session.entity';
 import { ApiKeyEntity } from './entities/api-key.entity';
@@ -36,7 +37,7 @@ import { AgentAssignmentEntity } from './entities/agent-assignment.entity';
 import { CannedResponseEntity } from './entities/canned-response.entity';
 
 export const entities = [ConversationEntity, MessageEntity, TaskEntity, OutcomeEntity, FlowEntity, FlowVersionEntity, KnowledgeArticleEntity, KnowledgeBaseSeedEntity, OutreachEntity, CustomerContactEntity, NluTrainingSetEntity, NluModelEntity, UserEntity, SessionEntity, ApiKeyEntity, AuditEntryEntity, QueueEntity, AgentEntity, AgentAssignmentEntity, CannedResponseEntity];
-export const migrations = [InitialReadModels1764860000000, Flows1764870000000, FlowPinning1764875000000, KnowledgeBase1764884000000, Outreach1764890000000, Deliveries1764895000000, Campaigns1764900000000, Consent1764905000000, NluModels1764910000000, PeopleAndRouting1764920000000, TaskCustomer1764921000000, NluModelEncoder1764930000000, NluModelOperatingPoint1764940000000, NluModelProgress1764950000000];
+export const migrations = [InitialReadModels1764860000000, Flows1764870000000, FlowPinning1764875000000, KnowledgeBase1764884000000, Outreach1764890000000, Deliveries1764895000000, Campaigns1764900000000, Consent1764905000000, NluModels1764910000000, PeopleAndRouting1764920000000, TaskCustomer1764921000000, NluModelEncoder1764930000000, NluModelOperatingPoint1764940000000, NluModelProgress1764950000000, RateLimits1764960000000];
 
 export interface DataSourceOptions {
   url: string;

@@ -21,7 +21,7 @@ const rateLimited = (decision: Extract<RateDecision, { allowed: false }>) =>
  * Signing in and out and changing one's password. A sign-in fails with one answer, after the same
  * scrypt work, whether the email is unknown, the password wrong or the account disabled, so the
  * answer tells an attacker nothing about which accounts exist. Failures are limited per email and
- * per client address (in this process).
+ * per client address, in PostgreSQL so that every API process counts them together.
  */
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -33,8 +33,8 @@ export class AuthService implements OnModuleInit {
     private readonly audit: AuditService,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {
-    this.failuresByEmail = new RateLimiter(config.LOGIN_RATE_LIMIT.limit, config.LOGIN_RATE_LIMIT.windowMs);
-    this.failuresByIp = new RateLimiter(config.LOGIN_IP_RATE_LIMIT.limit, config.LOGIN_IP_RATE_LIMIT.windowMs);
+    this.failuresByEmail = new RateLimiter(db, 'login-email', config.LOGIN_RATE_LIMIT.limit, config.LOGIN_RATE_LIMIT.windowMs);
+    this.failuresByIp = new RateLimiter(db, 'login-ip', config.LOGIN_IP_RATE_LIMIT.limit, config.LOGIN_IP_RATE_LIMIT.windowMs);
   }
 
   /** The decoy hash is made before the first sign-in, so that sign-in is not the slow one. */
@@ -43,7 +43,7 @@ export class AuthService implements OnModuleInit {
   }
 
   async login({ email, password }: Login, ip: string): Promise<SessionView> {
-    const attempt = this.attempt([this.failuresByEmail, `email:${email}`], [this.failuresByIp, `ip:${ip}`]);
+    const attempt = await this.attempt([this.failuresByEmail, email], [this.failuresByIp, ip]);
     const user = await this.db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !matches || user.disabledAt) {
@@ -51,7 +51,7 @@ export class AuthService implements OnModuleInit {
       await this.audit.record(null, 'auth.login_failed', user?.id ?? null, { email, reason }, { ip });
       throw new ApiError(401, ErrorCode.InvalidCredentials, 'the email or the password is wrong');
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     const { token, hash } = newToken();
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL);
@@ -71,13 +71,13 @@ export class AuthService implements OnModuleInit {
   async changePassword(principal: Principal, credential: Credential, { currentPassword, newPassword }: ChangePassword, ip: string): Promise<void> {
     if (credential.kind !== 'session') throw new ApiError(403, ErrorCode.Forbidden, 'only a signed-in person has a password to change');
     const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: principal.id });
-    const attempt = this.attempt([this.failuresByEmail, `email:${user.email.toLowerCase()}`]);
+    const attempt = await this.attempt([this.failuresByEmail, user.email.toLowerCase()]);
     if (!user.passwordHash || !(await verifyPassword(currentPassword, user.passwordHash))) {
       throw new ApiError(400, ErrorCode.InvalidCredentials, 'the current password is wrong', {
         details: [{ code: ErrorCode.InvalidCredentials, field: 'currentPassword', message: 'the current password is wrong' }],
       });
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     if (newPassword === currentPassword) {
       throw new ApiError(400, ErrorCode.InvalidField, 'the new password must differ from the current one', {
         details: [{ code: ErrorCode.InvalidField, field: 'newPassword', message: 'must differ from the current password' }],
@@ -105,16 +105,17 @@ export class AuthService implements OnModuleInit {
    * Counts an attempt against each limiter up front (so a burst sent at once cannot slip past the
    * limit) and refunds it when the attempt succeeds: only failures use up the allowance.
    */
-  private attempt(...limits: [RateLimiter, string][]): { succeeded(): void } {
+  private async attempt(...limits: [RateLimiter, string][]): Promise<{ succeeded(): Promise<void> }> {
     const taken: [RateLimiter, string][] = [];
+    const refundAll = () => Promise.all(taken.map(([limiter, key]) => limiter.refund(key))).then(() => undefined);
     for (const [limiter, key] of limits) {
-      const decision = limiter.take(key);
+      const decision = await limiter.take(key);
       if (!decision.allowed) {
-        for (const [done, doneKey] of taken) done.refund(doneKey);
+        await refundAll();
         throw rateLimited(decision);
       }
       taken.push([limiter, key]);
     }
-    return { succeeded: () => taken.forEach(([limiter, key]) => limiter.refund(key)) };
+    return { succeeded: refundAll };
   }
 }

@@ -1,37 +1,61 @@
+import { Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+
 /** What a limiter answers: allowed, or how many whole seconds until the next attempt can be. */
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-interface Bucket {
-  tokens: number;
-  at: number;
-}
+/** How often a limiter deletes the buckets that have been idle for a whole window. */
+const SWEEP_EVERY_MS = 60_000;
+
+// A bucket's tokens after refilling from its last use until the new attempt's time (EXCLUDED.at):
+// never above the limit, never refilled backwards when replicas' requests arrive out of order.
+const REFILLED = `LEAST($3::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (EXCLUDED.at - b.at))::float8) * $4::float8)`;
+
+/** Takes a token in one statement: a new bucket starts full, an empty one is left as it is and returns no row. */
+const TAKE = `
+  INSERT INTO rate_limit_buckets AS b (scope, key, tokens, at)
+  VALUES ($1, $2, $3::float8 - 1, COALESCE($5::timestamptz, statement_timestamp()))
+  ON CONFLICT (scope, key) DO UPDATE SET tokens = ${REFILLED} - 1, at = GREATEST(b.at, EXCLUDED.at)
+  WHERE ${REFILLED} >= 1
+  RETURNING tokens`;
+
+const LEVEL = `
+  SELECT LEAST($3::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (COALESCE($5::timestamptz, statement_timestamp()) - at))::float8) * $4::float8) AS tokens
+  FROM rate_limit_buckets WHERE scope = $1 AND key = $2`;
 
 /**
  * Token buckets per key (a conversation, an email address, a client address): each holds up to
  * `limit` tokens and refills continuously at `limit` per `windowMs`, so bursts up to the limit pass
- * and a steady sender gets `limit` per window. At most `maxKeys` buckets are kept: the least
- * recently used go first, and a bucket that evicted is simply full again, which only ever errs
- * towards letting a request through. State lives in this process: with several API replicas each
- * enforces its own share.
+ * and a steady sender gets `limit` per window. The buckets are rows of `rate_limit_buckets` in
+ * PostgreSQL, taken from in one statement, so every API process draws on the same bucket and a
+ * burst spread over replicas gets no more than the limit; the database's clock is the one clock.
+ * Keys are stored as SHA-256 digests: the table holds no email, address or conversation key. A
+ * bucket idle for a whole window is full again, so it is deleted (at most once a minute per limiter).
  */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
-  private readonly perMs: number;
+  private readonly perSecond: number;
+  private sweptAt = 0;
+  private readonly logger = new Logger('RateLimiter');
 
   constructor(
+    private readonly db: DataSource,
+    private readonly scope: string,
     private readonly limit: number,
-    windowMs: number,
-    private readonly maxKeys = 100_000,
+    private readonly windowMs: number,
   ) {
-    this.perMs = limit / windowMs;
+    this.perSecond = (limit * 1000) / windowMs;
   }
 
-  /** Takes a token for the key when one is left. */
-  take(key: string, now = Date.now()): RateDecision {
-    const bucket = this.refill(key, now);
-    if (bucket.tokens < 1) return { allowed: false, retryAfterSeconds: this.wait(bucket) };
-    bucket.tokens -= 1;
-    return { allowed: true };
+  /** Takes a token for the key when one is left (`at`: the attempt's time, the database's clock when absent). */
+  async take(key: string, at?: Date): Promise<RateDecision> {
+    this.sweepNowAndThen();
+    const params = [this.scope, digest(key), this.limit, this.perSecond, at ?? null];
+    const taken: unknown[] = await this.db.query(TAKE, params);
+    if (taken.length > 0) return { allowed: true };
+    const [bucket]: Array<{ tokens: number }> = await this.db.query(LEVEL, params);
+    const tokens = bucket ? Number(bucket.tokens) : 0;
+    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perSecond)) };
   }
 
   /**
@@ -39,26 +63,28 @@ export class RateLimiter {
    * succeeded). Taking first and refunding after closes the race in which many attempts sent at
    * once all pass a check made before any of them failed.
    */
-  refund(key: string): void {
-    const bucket = this.buckets.get(key);
-    if (bucket) bucket.tokens = Math.min(this.limit, bucket.tokens + 1);
+  async refund(key: string): Promise<void> {
+    await this.db.query(`UPDATE rate_limit_buckets SET tokens = LEAST($3::float8, tokens + 1) WHERE scope = $1 AND key = $2`, [
+      this.scope,
+      digest(key),
+      this.limit,
+    ]);
   }
 
-  get size(): number {
-    return this.buckets.size;
+  /** Deletes this limiter's buckets idle for a whole window (full again); answers how many. */
+  async sweep(at?: Date): Promise<number> {
+    const [, deleted]: [unknown, number] = await this.db.query(
+      `DELETE FROM rate_limit_buckets WHERE scope = $1 AND at < COALESCE($3::timestamptz, statement_timestamp()) - $2::float8 * interval '1 millisecond'`,
+      [this.scope, this.windowMs, at ?? null],
+    );
+    return deleted;
   }
 
-  private refill(key: string, now: number): Bucket {
-    const found = this.buckets.get(key);
-    const bucket = found ? { tokens: Math.min(this.limit, found.tokens + (now - found.at) * this.perMs), at: now } : { tokens: this.limit, at: now };
-    // Re-inserting moves the key to the end: the map's order is least recently used first.
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value!);
-    return bucket;
-  }
-
-  private wait(bucket: Bucket): number {
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / this.perMs / 1000));
+  private sweepNowAndThen(): void {
+    if (Date.now() - this.sweptAt < SWEEP_EVERY_MS) return;
+    this.sweptAt = Date.now();
+    this.sweep().catch((error: Error) => this.logger.warn(`Idle ${this.scope} rate-limit buckets not deleted: ${error.message}`));
   }
 }
+
+const digest = (key: string) => createHash('sha256').update(key).digest('hex');

@@ -58,9 +58,9 @@ export class ChatController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Send a message as the customer the chat token was minted for' })
   @ApiZodBody(chatMessageSchema)
-  send(@Req() request: ChatRequest, @Body(new ZodValidationPipe(chatMessageSchema)) body: ChatMessage) {
+  async send(@Req() request: ChatRequest, @Body(new ZodValidationPipe(chatMessageSchema)) body: ChatMessage) {
     const { conversationKey, customerId } = request.chat;
-    this.rateLimit.take('web', conversationKey);
+    await this.rateLimit.take('web', conversationKey);
     return this.messages.receive({ channel: 'web', conversationKey, customerId, ...body });
   }
 

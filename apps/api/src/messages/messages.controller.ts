@@ -35,8 +35,8 @@ export class MessagesController {
   @ApiResponse({ status: 401, description: 'UNAUTHENTICATED, SIGNATURE_INVALID' })
   @ApiResponse({ status: 413, description: 'MESSAGE_TOO_LONG' })
   @ApiResponse({ status: 429, description: 'RATE_LIMITED (too many messages in this conversation; see Retry-After), BUSY_RETRY' })
-  receive(@Body(new ZodValidationPipe(inboundMessageSchema)) message: InboundMessage) {
-    this.rateLimit.take(message.channel, message.conversationKey);
+  async receive(@Body(new ZodValidationPipe(inboundMessageSchema)) message: InboundMessage) {
+    await this.rateLimit.take(message.channel, message.conversationKey);
     return this.messages.receive(message);
   }
 }
