@@ -39,7 +39,7 @@ export const apiConfigSchema = z.object({
   LOGIN_RATE_LIMIT: envRate('10/15m'),
   /** Failed sign-ins allowed per client address (an office behind one NAT shares it, hence higher). */
   LOGIN_IP_RATE_LIMIT: envRate('100/15m'),
-  /** Inbound messages allowed per conversation (channel + conversationKey), per API process. */
+  /** Inbound messages allowed per conversation (channel + conversationKey), counted across every API process. */
   INBOUND_RATE_LIMIT: envRate('30/10s'),
   /** When set, POST /messages must carry X-Baton-Signature made with it (as POST /events with its secret). */
   INBOUND_SIGNING_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),

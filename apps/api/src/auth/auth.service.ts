@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type ChangePassword, ErrorCode, type Login, type MeView, type SessionView } from '@baton/contracts';
@@ -25,6 +25,7 @@ const rateLimited = (decision: Extract<RateDecision, { allowed: false }>) =>
  */
 @Injectable()
 export class AuthService implements OnModuleInit {
+  private readonly logger = new Logger('Auth');
   private readonly failuresByEmail: RateLimiter;
   private readonly failuresByIp: RateLimiter;
 
@@ -43,7 +44,8 @@ export class AuthService implements OnModuleInit {
   }
 
   async login({ email, password }: Login, ip: string): Promise<SessionView> {
-    const attempt = await this.attempt([this.failuresByEmail, email], [this.failuresByIp, ip]);
+    // the address first: a spray of made-up emails from one address stops there, before making a bucket per email
+    const attempt = await this.attempt([this.failuresByIp, ip], [this.failuresByEmail, email]);
     const user = await this.db.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = :email', { email }).getOne();
     const matches = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !matches || user.disabledAt) {
@@ -103,18 +105,24 @@ export class AuthService implements OnModuleInit {
 
   /**
    * Counts an attempt against each limiter up front (so a burst sent at once cannot slip past the
-   * limit) and refunds it when the attempt succeeds: only failures use up the allowance.
+   * limit) and refunds it when the attempt succeeds: only failures use up the allowance. Refunds
+   * are best effort: one the database misses leaves a token spent, never a sign-in refused.
    */
   private async attempt(...limits: [RateLimiter, string][]): Promise<{ succeeded(): Promise<void> }> {
     const taken: [RateLimiter, string][] = [];
-    const refundAll = () => Promise.all(taken.map(([limiter, key]) => limiter.refund(key))).then(() => undefined);
-    for (const [limiter, key] of limits) {
-      const decision = await limiter.take(key);
-      if (!decision.allowed) {
-        await refundAll();
-        throw rateLimited(decision);
+    const refundAll = async () => {
+      const refunds = await Promise.allSettled(taken.map(([limiter, key]) => limiter.refund(key)));
+      for (const refund of refunds) if (refund.status === 'rejected') this.logger.warn(`Sign-in rate-limit token not refunded: ${(refund.reason as Error).message}`);
+    };
+    try {
+      for (const [limiter, key] of limits) {
+        const decision = await limiter.take(key);
+        if (!decision.allowed) throw rateLimited(decision);
+        taken.push([limiter, key]);
       }
-      taken.push([limiter, key]);
+    } catch (error) {
+      await refundAll();
+      throw error;
     }
     return { succeeded: refundAll };
   }

@@ -8,7 +8,8 @@ let db: DataSource;
 /** A second pool on the same database: another API process. */
 let replica: DataSource;
 
-const T0 = Date.parse('2027-01-01T00:00:00Z');
+// Far ahead of the database's clock, by which each limiter's background sweep runs: it never reaches these buckets.
+const T0 = Date.parse('2100-01-01T00:00:00Z');
 const at = (ms: number) => new Date(T0 + ms);
 
 beforeAll(async () => {
@@ -25,6 +26,15 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter(db, 'inbound', 30, 10_000);
     for (let i = 0; i < 30; i++) expect(await limiter.take('web/a', at(0))).toEqual({ allowed: true });
     expect(await limiter.take('web/a', at(0))).toEqual({ allowed: false, retryAfterSeconds: 1 });
+  });
+
+  it("runs on the database's clock when no time is given", async () => {
+    const limiter = new RateLimiter(db, 'inbound', 2, 60_000);
+    expect(await limiter.take('now')).toEqual({ allowed: true });
+    expect(await limiter.take('now')).toEqual({ allowed: true });
+    expect(await limiter.take('now')).toEqual({ allowed: false, retryAfterSeconds: 30 });
+    const [bucket]: Array<{ age: number }> = await db.query(`SELECT EXTRACT(EPOCH FROM now() - at)::float8 AS age FROM rate_limit_buckets`);
+    expect(Math.abs(bucket.age)).toBeLessThan(5);
   });
 
   it('refills at the limit per window', async () => {

@@ -12,17 +12,22 @@ const SWEEP_EVERY_MS = 60_000;
 // never above the limit, never refilled backwards when replicas' requests arrive out of order.
 const REFILLED = `LEAST($3::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (EXCLUDED.at - b.at))::float8) * $4::float8)`;
 
-/** Takes a token in one statement: a new bucket starts full, an empty one is left as it is and returns no row. */
+/**
+ * Takes a token in one statement: a new bucket starts full; an empty one is left as it is, and the
+ * statement answers its level instead (read from the snapshot before it, which only sets Retry-After).
+ */
 const TAKE = `
-  INSERT INTO rate_limit_buckets AS b (scope, key, tokens, at)
-  VALUES ($1, $2, $3::float8 - 1, COALESCE($5::timestamptz, statement_timestamp()))
-  ON CONFLICT (scope, key) DO UPDATE SET tokens = ${REFILLED} - 1, at = GREATEST(b.at, EXCLUDED.at)
-  WHERE ${REFILLED} >= 1
-  RETURNING tokens`;
-
-const LEVEL = `
-  SELECT LEAST($3::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (COALESCE($5::timestamptz, statement_timestamp()) - at))::float8) * $4::float8) AS tokens
-  FROM rate_limit_buckets WHERE scope = $1 AND key = $2`;
+  WITH taken AS (
+    INSERT INTO rate_limit_buckets AS b (scope, key, tokens, at)
+    VALUES ($1, $2, $3::float8 - 1, COALESCE($5::timestamptz, statement_timestamp()))
+    ON CONFLICT (scope, key) DO UPDATE SET tokens = ${REFILLED} - 1, at = GREATEST(b.at, EXCLUDED.at)
+    WHERE ${REFILLED} >= 1
+    RETURNING tokens
+  )
+  SELECT true AS allowed, tokens FROM taken
+  UNION ALL
+  SELECT false, LEAST($3::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (COALESCE($5::timestamptz, statement_timestamp()) - at))::float8) * $4::float8)
+  FROM rate_limit_buckets WHERE scope = $1 AND key = $2 AND NOT EXISTS (SELECT 1 FROM taken)`;
 
 /**
  * Token buckets per key (a conversation, an email address, a client address): each holds up to
@@ -30,8 +35,9 @@ const LEVEL = `
  * and a steady sender gets `limit` per window. The buckets are rows of `rate_limit_buckets` in
  * PostgreSQL, taken from in one statement, so every API process draws on the same bucket and a
  * burst spread over replicas gets no more than the limit; the database's clock is the one clock.
- * Keys are stored as SHA-256 digests: the table holds no email, address or conversation key. A
- * bucket idle for a whole window is full again, so it is deleted (at most once a minute per limiter).
+ * Keys are stored as SHA-256 digests (pseudonymised: not readable at a glance, though a guessed key
+ * can be checked). A bucket idle for a whole window is full again, so it is deleted (at most once a
+ * minute per limiter).
  */
 export class RateLimiter {
   private readonly perSecond: number;
@@ -50,11 +56,10 @@ export class RateLimiter {
   /** Takes a token for the key when one is left (`at`: the attempt's time, the database's clock when absent). */
   async take(key: string, at?: Date): Promise<RateDecision> {
     this.sweepNowAndThen();
-    const params = [this.scope, digest(key), this.limit, this.perSecond, at ?? null];
-    const taken: unknown[] = await this.db.query(TAKE, params);
-    if (taken.length > 0) return { allowed: true };
-    const [bucket]: Array<{ tokens: number }> = await this.db.query(LEVEL, params);
-    const tokens = bucket ? Number(bucket.tokens) : 0;
+    const [answer]: Array<{ allowed: boolean; tokens: number }> = await this.db.query(TAKE, [this.scope, digest(key), this.limit, this.perSecond, at ?? null]);
+    if (answer?.allowed) return { allowed: true };
+    // no answer at all: a concurrent request made the bucket after this statement's snapshot; one token's wait is a fair guess
+    const tokens = answer ? Number(answer.tokens) : 0;
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / this.perSecond)) };
   }
 

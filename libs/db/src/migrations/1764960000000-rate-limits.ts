@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * Token buckets of the API's rate limits, shared by every API process. Unlogged: a bucket is worth
  * no disk flush, and one lost in a crash is simply full again, which errs towards letting a
- * request through.
+ * request through. No index on `at`: every take moves it, and the table (one row per key active in
+ * the last window) is small enough for the once-a-minute sweep to scan.
  */
 export class RateLimits1764960000000 implements MigrationInterface {
   name = 'RateLimits1764960000000';
@@ -17,7 +18,6 @@ export class RateLimits1764960000000 implements MigrationInterface {
         at timestamptz NOT NULL,
         PRIMARY KEY (scope, key)
       )`);
-    await db.query(`CREATE INDEX rate_limit_buckets_idle ON rate_limit_buckets (scope, at)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
