@@ -95,7 +95,13 @@ export async function startTestPlatform({ name = E2E_PLATFORM, apiEnv = {}, with
         chatTokenSecret: `e2e-chat-secret-${'x'.repeat(32)}`,
         demoStoreApiKey: `e2e-store-key-${Date.now()}`,
       },
-      apiEnv: { STREAM_POLL_INTERVAL: '100ms', ...(inboundSigningSecret ? { INBOUND_SIGNING_SECRET: inboundSigningSecret } : {}), ...apiEnv },
+      apiEnv: {
+        STREAM_POLL_INTERVAL: '100ms',
+        ...(inboundSigningSecret ? { INBOUND_SIGNING_SECRET: inboundSigningSecret } : {}),
+        // The integration tests call the API as a proxy on loopback would, forwarding clients' addresses.
+        ...(name === E2E_PLATFORM ? { TRUST_PROXY: 'loopback' } : {}),
+        ...apiEnv,
+      },
       workerEnv: {
         DELIVERY_WEBHOOK_URL: sinks.webhookUrl,
         DELIVERY_WEBHOOK_SECRET: sinks.webhookSecret,

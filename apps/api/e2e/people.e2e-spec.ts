@@ -183,6 +183,16 @@ describe('sign-in rate limit', () => {
   });
 });
 
+describe('client addresses behind a proxy (TRUST_PROXY=loopback on the test platform)', () => {
+  it("counts a failed sign-in against the forwarded client's address and records that address", async () => {
+    const user = await createUser(['agent']);
+    const refused = await api('POST', '/auth/login', { email: user.email, password: 'not the password' }, { token: null, headers: { 'x-forwarded-for': '198.51.100.23' } });
+    expect(refused.status).toBe(401);
+    const [failed] = await auditOf('action=auth.login_failed&limit=1');
+    expect(failed).toMatchObject({ target: user.id, ip: '198.51.100.23' });
+  });
+});
+
 describe('inbound messages', () => {
   const message = () => ({ channel: 'sms', conversationKey: newKey('sms'), customerId: 'cus_1001', text: 'Hello', idempotencyKey: randomUUID() });
 

@@ -39,6 +39,7 @@ export async function createApp(config: ApiConfig): Promise<INestApplication> {
     rawBody: true,
     logger: ['error', 'warn', 'log'],
   });
+  if (config.TRUST_PROXY !== undefined) app.set('trust proxy', config.TRUST_PROXY);
   // Bodies are small JSON, but for training sets; anything larger is refused before it is parsed.
   app.use(admitTrainingSetUploads(app.get(CredentialsService)));
   app.useBodyParser('json', { limit: MAX_TRAINING_SET_BYTES, type: (req: UploadRequest) => req.largeBodyAllowed === true });

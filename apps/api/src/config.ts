@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { envDuration, envPort, envUrl, loadConfig } from '@baton/config';
@@ -17,6 +18,27 @@ const envRate = (fallback: string) =>
       return { limit: Number(limit), windowMs: Number(amount) * DURATION_MS[unit as keyof typeof DURATION_MS] };
     });
 export type Rate = { limit: number; windowMs: number };
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or subnet Express's `trust proxy` takes: `10.0.0.0/8`, `fd00::/8`, `192.0.2.7`, or one of PROXY_NAMES. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/** Unset: no proxy is believed. A number of hops (1-10), or the proxies' addresses, subnets and names, comma-separated. */
+const envTrustProxy = z
+  .string()
+  .optional()
+  .refine(
+    (value) => value === undefined || /^([1-9]|10)$/.test(value) || value.split(',').every((entry) => isProxyEntry(entry.trim())),
+    'must be a number of proxy hops (1-10), or addresses, subnets and loopback, linklocal or uniquelocal, comma-separated',
+  )
+  .transform((value) => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : value.split(',').map((entry) => entry.trim())));
 
 export const apiConfigSchema = z.object({
   DATABASE_URL: envUrl('postgres', 'postgresql'),
@@ -46,6 +68,12 @@ export const apiConfigSchema = z.object({
   /** Secret that signs per-conversation web-chat tokens. */
   CHAT_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
   CHAT_TOKEN_TTL: envDuration('24h'),
+  /**
+   * The proxies (load balancers) whose X-Forwarded-For gives the client's address, for the sign-in
+   * limit per address and the audit log. Unset, the header is ignored, so no client can claim
+   * another's address; behind a proxy every client then shares the proxy's.
+   */
+  TRUST_PROXY: envTrustProxy,
   /** Browser origins allowed to call the API (the console), comma-separated. */
   CORS_ORIGINS: z.string().default('http://localhost:5173,http://127.0.0.1:5173'),
   /** The published conversation flow new conversations run unless a message names another. */
