@@ -147,6 +147,21 @@ describe('intent model', () => {
   });
 });
 
+describe('training progress', () => {
+  it('goes stage by stage, never back, with a step for each class inside cross-validation and the final model', () => {
+    const seen: Array<[string, number]> = [];
+    trainIntentModel(EXAMPLES, { onProgress: (stage, fraction) => seen.push([stage, fraction]) });
+    expect([...new Set(seen.map(([stage]) => stage))]).toEqual(['prepare', 'cross-validation', 'calibration', 'final model', 'done']);
+    for (let i = 1; i < seen.length; i++) expect(seen[i][1]).toBeGreaterThanOrEqual(seen[i - 1][1]);
+    // three intents: the final model starts, then solves one problem per intent
+    expect(seen.filter(([stage]) => stage === 'final model').map(([, fraction]) => fraction)).toEqual([0.75, 0.75 + 0.2 / 3, 0.75 + 0.4 / 3, 0.95].map((x) => expect.closeTo(x, 9)));
+    const folds = seen.filter(([stage]) => stage === 'cross-validation');
+    expect(new Set(folds.map(([, fraction]) => fraction.toFixed(6))).size).toBeGreaterThan(3);
+    expect(folds.at(-1)![1]).toBeCloseTo(0.7, 9);
+    expect(seen.at(-1)).toEqual(['done', 1]);
+  });
+});
+
 describe('helpers', () => {
   it('base64 round-trips bytes and floats', () => {
     for (let n = 0; n < 8; n++) {

@@ -16,6 +16,8 @@ export interface SvmOptions {
   seed: number;
   /** Per-sample costs multipliers (optional), e.g. to weight classes. */
   sampleWeight?: Float32Array;
+  /** Told how many classes' problems are solved after each one, to report progress. */
+  onClassTrained?: (trained: number) => void;
 }
 
 export const DEFAULT_SVM: SvmOptions = { C: 1, bias: 1, eps: 0.05, maxIter: 200, seed: 7 };
@@ -113,6 +115,7 @@ export function trainOvrSvm(X: CsrMatrix, y: Int32Array, classes: number, opts: 
     }
     for (let j = 0; j < D; j++) weights[j * classes + k] = w[j];
     biasOut[k] = b * o.bias;
+    o.onClassTrained?.(k + 1);
   }
   return { classes, dim: D, weights, bias: biasOut };
 }

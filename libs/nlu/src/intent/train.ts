@@ -212,7 +212,8 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
       const trainRows = rows.filter((r, i) => fold[i] !== f && !held.has(r.y));
       const classes = labels.map((_, i) => i).filter((c) => !held.has(c));
       const local = new Map(classes.map((c, i) => [c, i]));
-      const m = fitOn(trainRows, classes, cfg, svm, options.wordVectors, encoderDim);
+      const foldProgress = (trained: number) => progress('cross-validation', (0.7 * (f + trained / classes.length)) / F);
+      const m = fitOn(trainRows, classes, cfg, { ...svm, onClassTrained: foldProgress }, options.wordVectors, encoderDim);
       rows.forEach((r, i) => {
         const isHeld = r.y >= 0 && held.has(r.y);
         if (!isHeld && fold[i] !== f) return;
@@ -293,7 +294,7 @@ export function trainIntentModel(examples: TrainingExample[], options: TrainOpti
   const features = FeatureSpace.fit(cfg, rows.map((r) => r.p), options.wordVectors);
   const vecs = rows.map((r) => features.vectorizePrepared(r.p));
   const y = Int32Array.from(rows.map((r) => r.y));
-  const linear = trainOvrSvm(toCsr(vecs, features.dim), y, K, svm);
+  const linear = trainOvrSvm(toCsr(vecs, features.dim), y, K, { ...svm, onClassTrained: (trained) => progress('final model', 0.75 + (0.2 * trained) / K) });
   const centroids = computeCentroids(vecs, y, K, features.dim);
   // the head needs the cross-validated fusion; with too few examples to cross-validate there is none
   let head: EncoderHeadParts | undefined;
