@@ -8,9 +8,15 @@ export type RateDecision = { allowed: true } | { allowed: false; retryAfterSecon
 /** How often a limiter deletes the buckets that have been idle for a whole window. */
 const SWEEP_EVERY_MS = 60_000;
 
-// A bucket's tokens after refilling from its last use until the new attempt's time (EXCLUDED.at):
-// never above the limit, never refilled backwards when replicas' requests arrive out of order.
-const REFILLED = `LEAST($3::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (EXCLUDED.at - b.at))::float8) * $4::float8)`;
+/** The attempt's time: the one given, else the database's clock. */
+const NOW = `COALESCE($5::timestamptz, statement_timestamp())`;
+
+/**
+ * A bucket's tokens (`prefix`: the table's alias, or none) refilled from its last use until `now`:
+ * never above the limit, never refilled backwards when replicas' requests arrive out of order.
+ */
+const refilled = (prefix: string, now: string) =>
+  `LEAST($3::float8, ${prefix}tokens + GREATEST(0, EXTRACT(EPOCH FROM (${now} - ${prefix}at))::float8) * $4::float8)`;
 
 /**
  * Takes a token in one statement: a new bucket starts full; an empty one is left as it is, and the
@@ -19,14 +25,14 @@ const REFILLED = `LEAST($3::float8, b.tokens + GREATEST(0, EXTRACT(EPOCH FROM (E
 const TAKE = `
   WITH taken AS (
     INSERT INTO rate_limit_buckets AS b (scope, key, tokens, at)
-    VALUES ($1, $2, $3::float8 - 1, COALESCE($5::timestamptz, statement_timestamp()))
-    ON CONFLICT (scope, key) DO UPDATE SET tokens = ${REFILLED} - 1, at = GREATEST(b.at, EXCLUDED.at)
-    WHERE ${REFILLED} >= 1
+    VALUES ($1, $2, $3::float8 - 1, ${NOW})
+    ON CONFLICT (scope, key) DO UPDATE SET tokens = ${refilled('b.', 'EXCLUDED.at')} - 1, at = GREATEST(b.at, EXCLUDED.at)
+    WHERE ${refilled('b.', 'EXCLUDED.at')} >= 1
     RETURNING tokens
   )
   SELECT true AS allowed, tokens FROM taken
   UNION ALL
-  SELECT false, LEAST($3::float8, tokens + GREATEST(0, EXTRACT(EPOCH FROM (COALESCE($5::timestamptz, statement_timestamp()) - at))::float8) * $4::float8)
+  SELECT false, ${refilled('', NOW)}
   FROM rate_limit_buckets WHERE scope = $1 AND key = $2 AND NOT EXISTS (SELECT 1 FROM taken)`;
 
 /**
